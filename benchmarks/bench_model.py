@@ -1,0 +1,90 @@
+"""Medians of the foundation's hot paths (a script, not a test: timings never fail the suite).
+
+    .venv/bin/python benchmarks/bench_model.py
+
+Targets (issue 2): validating one report < 2 ms; saving and loading one report in a store of
+5,000 reports < 10 ms; listing those 5,000 < 50 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from model.checks import check_report
+from model.declaration import CellRef, Role
+from model.format_2021 import TABLES
+from model.package import load_report
+from model.report import Report
+from model.store import Store
+
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "guanqiao-2021.json"
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def full_report() -> Report:
+    """The sample with a 9-digit-free but non-zero value in every typed cell, balanced."""
+    report = load_report(SAMPLE)
+    applications = TABLES["applications"]
+    for ref in applications.cells:
+        if applications.role(ref) is Role.INPUT and ref.row not in ("new_requests", "carried_over"):
+            report.set_value(ref, 3)
+    for ref in applications.cells:
+        if ref.row == "new_requests" and applications.role(ref) is Role.INPUT:
+            total = report.value(CellRef("applications", "results_total", ref.col))
+            forward = report.value(CellRef("applications", "carried_forward", ref.col))
+            report.set_value(ref, int(total) + int(forward) - 5)
+            report.set_value(CellRef("applications", "carried_over", ref.col), 5)
+    return report
+
+
+def main() -> None:
+    report = full_report()
+    assert not check_report(report), check_report(report)
+    results = {"validate one report": (median_ms(lambda: check_report(report), 500), 2)}
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "bench.sqlite3")
+        store._db.execute("PRAGMA synchronous = OFF")  # setup only: fill 5,000 reports fast
+        for i in range(5000):
+            filler = full_report()
+            filler.organization = f"测试县第{i // 10:03d}乡人民政府"
+            filler.year = 2012 + i % 10
+            store.save(filler)
+        store._db.execute("PRAGMA synchronous = FULL")
+        target = full_report()
+        target.organization, target.year = "测试县第000乡人民政府", 2022
+        target_id = store.save(target)
+
+        def save_and_load() -> None:
+            target.texts.other = f"改动 {time.perf_counter()}"
+            store.save(target)
+            store.load(target_id)
+
+        results["save + load one report (5,000 in store)"] = (median_ms(save_and_load, 200), 10)
+        results["list 5,000 reports"] = (median_ms(store.list_reports, 50), 50)
+        count = len(store.list_reports())
+        store.close()
+
+    print(f"store holds {count} reports")
+    for name, (median, target_ms) in results.items():
+        verdict = "ok" if median < target_ms else "OVER TARGET"
+        print(f"{name:45s} median {median:8.3f} ms   target < {target_ms} ms   {verdict}")
+
+
+if __name__ == "__main__":
+    main()

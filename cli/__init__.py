@@ -1,0 +1,98 @@
+"""The headless command line: ``validate`` and ``convert``, for batch work and scripts.
+
+Exit status: 0 no error, 1 errors found (or an export refused because of them), 2 the input
+cannot be read or the arguments are wrong. Output is UTF-8 whatever the console's code page.
+Never imports Qt (an ``import-linter`` contract checks it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Iterator, Sequence
+from typing import NoReturn
+
+from model import APP_TITLE, __version__
+from model.format_2021 import NOTICE
+
+from .commands import convert, validate
+
+COMMANDS = ("validate", "convert")
+
+# argparse's own words, in Chinese (it looks them up through its module-level ``_``).
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的命令 %(value)r（可用：%(choices)s）",
+    "expected one argument": "需要一个参数",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"参数错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python main.py",
+        description=f"{APP_TITLE}：政府信息公开工作年度报告（{NOTICE}格式）的检查与转换。"
+        "不带参数运行时打开桌面程序。",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_TITLE} {__version__}", help="显示版本号并退出"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    check = commands.add_parser("validate", help="检查报告数据包，列出所有问题")
+    check.add_argument("report", metavar="REPORT.json", help="要检查的报告数据包")
+    check.add_argument("--json", action="store_true", help="以 JSON 数组输出问题")
+    change = commands.add_parser("convert", help="转换报告：JSON 数据包 ⇄ Excel / PDF / Word")
+    change.add_argument("source", metavar="SOURCE", help="来源文件（.json 或 .xlsx）")
+    change.add_argument("target", metavar="TARGET", help="目标文件，按扩展名决定格式")
+    change.add_argument(
+        "--allow-errors", action="store_true", help="报告有错误时仍导出，并标记为“草稿”"
+    )
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run one command; returns the exit status."""
+    _utf8_output()
+    with _chinese_argparse():
+        try:
+            args = build_parser().parse_args(list(argv))
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
+    if args.command == "validate":
+        return validate(args.report, as_json=args.json)
+    if args.command == "convert":
+        return convert(args.source, args.target, allow_errors=args.allow_errors)
+    build_parser().print_help()
+    return 2
+
+
+def _utf8_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _chinese_argparse() -> Iterator[None]:
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]

@@ -1,0 +1,140 @@
+"""The report document: what one organization reports for one year.
+
+Only typed cells are held; computed cells (三's 总计 column and （七）总计 row, 四's three 总计) are
+always derived from them by the declared sum rules, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+from .cell_input import Value
+from .declaration import CellRef, Kind, Role, Table
+from .format_2021 import FORMAT_VERSION, STANDARD_SUBSECTIONS, TABLES
+
+
+class Status(Enum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+    @property
+    def label(self) -> str:
+        return "草稿" if self is Status.DRAFT else "已发布"
+
+
+# The contact and publication fields of the preamble, in the order the form shows them.
+META_FIELDS: tuple[tuple[str, str], ...] = (
+    ("portal_name", "公开平台名称"),
+    ("portal_url", "公开平台网址"),
+    ("contact_office", "联系机构"),
+    ("address", "地址"),
+    ("postcode", "邮编"),
+    ("phone", "电话"),
+)
+
+
+@dataclass
+class Subsection:
+    title: str
+    body: str = ""
+
+
+@dataclass
+class Overview:
+    intro: str = ""
+    subsections: list[Subsection] = field(default_factory=list)
+
+
+@dataclass
+class Texts:
+    preamble: str | None = None  # None: generated from meta, organization and year
+    overview: Overview = field(default_factory=Overview)
+    problems: str = ""
+    other: str = ""
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A user's answer (说明) to a warning, tied to its rule, cells and, for text, the sentence."""
+
+    rule: str
+    cells: tuple[str, ...]
+    sentence: str | None
+    text: str
+
+
+def zero_values() -> dict[CellRef, Value]:
+    """Every typed cell of every table, at 0 (the fee as Decimal 0)."""
+    return {
+        ref: (Decimal(0) if table.kind(ref) is Kind.AMOUNT else 0)
+        for table in TABLES.values()
+        for ref in table.cells
+        if table.role(ref) is Role.INPUT
+    }
+
+
+def new_texts() -> Texts:
+    return Texts(overview=Overview(subsections=[Subsection(t) for t in STANDARD_SUBSECTIONS]))
+
+
+@dataclass
+class Report:
+    organization: str
+    year: int | None
+    status: Status = Status.DRAFT
+    published_on: dt.date | None = None
+    signed_on: dt.date | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    texts: Texts = field(default_factory=new_texts)
+    values: dict[CellRef, Value] = field(default_factory=zero_values)
+    explanations: list[Explanation] = field(default_factory=list)
+    format_version: int = FORMAT_VERSION
+    # Where the store keeps it; None until saved.
+    id: int | None = None
+    organization_id: int | None = None
+
+    def value(self, ref: CellRef) -> Value:
+        """A typed cell's value, or a computed cell's derived one."""
+        table = TABLES[ref.table]
+        if table.role(ref) is Role.COMPUTED:
+            return computed_values(table, self.values)[ref]
+        return self.values[ref]
+
+    def set_value(self, ref: CellRef, value: Value) -> None:
+        table = TABLES[ref.table]
+        if table.role(ref) is not Role.INPUT:
+            raise KeyError(f"{ref.path} 是自动计算的合计，不能直接填写")
+        self.values[ref] = value
+
+    def table_values(self, table: Table) -> dict[CellRef, Value]:
+        """Every cell of a table, typed and computed."""
+        typed = {ref: self.values[ref] for ref in table.cells if ref in self.values}
+        return typed | computed_values(table, self.values)
+
+    def text_fields(self) -> Iterator[tuple[str, str]]:
+        """Every free text of the report with its data-package path, in document order."""
+        yield "organization", self.organization
+        for key, _ in META_FIELDS:
+            yield f"meta.{key}", self.meta.get(key, "")
+        if self.texts.preamble is not None:
+            yield "texts.preamble", self.texts.preamble
+        yield "texts.overview.intro", self.texts.overview.intro
+        for i, sub in enumerate(self.texts.overview.subsections):
+            yield f"texts.overview.subsections.{i}.title", sub.title
+            yield f"texts.overview.subsections.{i}.body", sub.body
+        yield "texts.problems", self.texts.problems
+        yield "texts.other", self.texts.other
+
+
+def computed_values(table: Table, values: dict[CellRef, Value]) -> dict[CellRef, Value]:
+    """The computed cells of a table, by its sum rules in declared order."""
+    derived: dict[CellRef, Value] = {}
+    for rule in table.sums:
+        derived[rule.target] = sum(
+            (derived[p] if p in derived else values.get(p, 0) for p in rule.parts), 0
+        )
+    return derived

@@ -1,0 +1,425 @@
+"""The SQLite store: many organizations and years in one self-contained file.
+
+Rollback journal with ``synchronous=FULL`` (one file a clerk can copy; it survives a power cut and
+works on a shared folder), ``foreign_keys``, ``busy_timeout``, bound parameters only, one
+transaction per save. A file it did not create is inspected read-only first (``store_inspect``);
+an older schema is migrated after a backup copy is made beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .cell_input import Value, format_value
+from .declaration import CellRef, Kind
+from .format_2021 import TABLES
+from .report import Explanation, Overview, Report, Status, Subsection, Texts, zero_values
+from .store_inspect import StoreError, check_writable, inspect
+from .store_schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 5000
+_STATUS = {status.value: status for status in Status}
+
+
+class DuplicateReport(StoreError):
+    pass
+
+
+class ReportSummary(NamedTuple):
+    """One line of the report list (a tuple: listing 5,000 must stay cheap)."""
+
+    id: int
+    organization_id: int
+    organization: str  # the organization's current name
+    report_name: str  # the name printed on this report
+    year: int
+    status: Status
+    updated_at: str
+    deleted_at: str | None
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: int
+    name: str
+    former_names: tuple[str, ...]
+
+
+class Store:
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    # ── opening ──────────────────────────────────────────────────────────────────────────
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (or create) the database at ``path``, refusing files that are not ours."""
+        path = Path(path)
+        state = inspect(path)
+        check_writable(path)
+        if state.exists and 0 < state.version < SCHEMA_VERSION:
+            backup_before_migration(path, state.version)
+        try:
+            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"无法打开数据库文件“{path}”：{exc}") from exc
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        store = cls(path, connection)
+        store._migrate()
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            try:
+                self._db.executescript(
+                    f"BEGIN IMMEDIATE; {MIGRATIONS[number - 1]} PRAGMA user_version = {number}; COMMIT;"
+                )
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise StoreError(
+                    f"数据库升级到第 {number} 版失败：{exc}。文件已还原，并留有备份。"
+                ) from exc
+
+    @property
+    def version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # ── organizations ────────────────────────────────────────────────────────────────────
+
+    def organizations(self) -> list[Organization]:
+        former: dict[int, list[str]] = {}
+        for org_id, name in self._db.execute(
+            "SELECT organization_id, name FROM organization_names ORDER BY renamed_at, id"
+        ):
+            former.setdefault(org_id, []).append(name)
+        return [
+            Organization(org_id, name, tuple(former.get(org_id, ())))
+            for org_id, name in self._db.execute("SELECT id, name FROM organizations ORDER BY name")
+        ]
+
+    def find_organization(self, name: str) -> int | None:
+        """The organization known by this name now, or else formerly."""
+        row = self._db.execute("SELECT id FROM organizations WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            row = self._db.execute(
+                "SELECT organization_id FROM organization_names WHERE name = ? ORDER BY renamed_at DESC",
+                (name,),
+            ).fetchone()
+        return row[0] if row else None
+
+    def rename_organization(self, organization_id: int, new_name: str) -> None:
+        """Rename (关桥乡 → 关桥镇), keeping the history; drafts take the new name, published
+        reports keep the name they were published under."""
+        new_name = new_name.strip()
+        if not new_name:
+            raise StoreError("机关名称不能为空。")
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT name FROM organizations WHERE id = ?", (organization_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError("找不到要改名的机关。")
+            if row[0] == new_name:
+                return
+            clash = db.execute(
+                "SELECT 1 FROM organizations WHERE name = ? AND id <> ?",
+                (new_name, organization_id),
+            ).fetchone()
+            if clash:
+                raise StoreError(f"已有名为“{new_name}”的机关。")
+            now = _now()
+            db.execute(
+                "INSERT INTO organization_names (organization_id, name, renamed_at) VALUES (?, ?, ?)",
+                (organization_id, row[0], now),
+            )
+            db.execute(
+                "UPDATE organizations SET name = ? WHERE id = ?", (new_name, organization_id)
+            )
+            db.execute(
+                "UPDATE reports SET organization_name = ?, updated_at = ? "
+                "WHERE organization_id = ? AND status = 'draft'",
+                (new_name, now, organization_id),
+            )
+
+    def _organization_for(self, db: sqlite3.Connection, report: Report) -> int:
+        if report.organization_id is not None:
+            exists = db.execute(
+                "SELECT 1 FROM organizations WHERE id = ?", (report.organization_id,)
+            ).fetchone()
+            if exists:
+                return report.organization_id
+        name = report.organization.strip()
+        if not name:
+            raise StoreError("机关名称为空，无法保存报告。")
+        found = self.find_organization(name)
+        if found is not None:
+            return found
+        return int(
+            db.execute(
+                "INSERT INTO organizations (name, created_at) VALUES (?, ?)", (name, _now())
+            ).lastrowid
+        )
+
+    # ── reports ──────────────────────────────────────────────────────────────────────────
+
+    def save(self, report: Report) -> int:
+        """Save the whole report in one transaction; sets and returns ``report.id``."""
+        if report.year is None:
+            raise StoreError("报告年度为空，无法保存报告。")
+        with self._transaction() as db:
+            org_id = self._organization_for(db, report)
+            clash = db.execute(
+                "SELECT id FROM reports WHERE organization_id = ? AND year = ? AND deleted_at IS NULL",
+                (org_id, report.year),
+            ).fetchone()
+            if clash and clash[0] != report.id:
+                raise DuplicateReport(f"{report.organization}的 {report.year} 年度报告已经存在。")
+            report_id = self._write_report_row(db, report, org_id)
+            self._write_parts(db, report_id, report)
+        report.id, report.organization_id = report_id, org_id
+        return report_id
+
+    def _write_report_row(self, db: sqlite3.Connection, report: Report, org_id: int) -> int:
+        now = _now()
+        fields = (
+            org_id,
+            report.organization,
+            report.year,
+            report.format_version,
+            report.status.value,
+            _iso(report.published_on),
+            _iso(report.signed_on),
+            json.dumps(report.meta, ensure_ascii=False),
+            now,
+        )
+        if report.id is not None:
+            updated = db.execute(
+                "UPDATE reports SET organization_id = ?, organization_name = ?, year = ?, "
+                "format_version = ?, status = ?, published_on = ?, signed_on = ?, meta = ?, "
+                "updated_at = ? WHERE id = ?",
+                (*fields, report.id),
+            ).rowcount
+            if updated:
+                return report.id
+        return int(
+            db.execute(
+                "INSERT INTO reports (organization_id, organization_name, year, format_version, "
+                "status, published_on, signed_on, meta, updated_at, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*fields, now),
+            ).lastrowid
+        )
+
+    def _write_parts(self, db: sqlite3.Connection, report_id: int, report: Report) -> None:
+        for table in ("texts", "cells", "explanations"):
+            db.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
+        texts = report.texts
+        rows: list[tuple[Any, ...]] = [
+            (report_id, "intro", 0, "", texts.overview.intro),
+            (report_id, "problems", 0, "", texts.problems),
+            (report_id, "other", 0, "", texts.other),
+        ]
+        if texts.preamble is not None:
+            rows.append((report_id, "preamble", 0, "", texts.preamble))
+        rows += [
+            (report_id, "subsection", i, sub.title, sub.body)
+            for i, sub in enumerate(texts.overview.subsections)
+        ]
+        db.executemany(
+            "INSERT INTO texts (report_id, section, position, title, body) VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        db.executemany(
+            "INSERT INTO cells (report_id, table_key, row_key, col_key, value) VALUES (?, ?, ?, ?, ?)",
+            [(report_id, *ref, format_value(value)) for ref, value in report.values.items()],
+        )
+        db.executemany(
+            "INSERT INTO explanations (report_id, position, rule, cells, sentence, text) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (report_id, i, e.rule, json.dumps(sorted(e.cells)), e.sentence, e.text)
+                for i, e in enumerate(report.explanations)
+            ],
+        )
+
+    def load(self, report_id: int) -> Report:
+        row = self._db.execute(
+            "SELECT organization_id, organization_name, year, format_version, status, "
+            "published_on, signed_on, meta FROM reports WHERE id = ?",
+            (report_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError("找不到这份报告，它可能已被删除。")
+        org_id, name, year, edition, status, published_on, signed_on, meta = row
+        return Report(
+            organization=name,
+            year=year,
+            status=Status(status),
+            published_on=_date(published_on),
+            signed_on=_date(signed_on),
+            meta=json.loads(meta),
+            texts=self._load_texts(report_id),
+            values=self._load_values(report_id),
+            explanations=self._load_explanations(report_id),
+            format_version=edition,
+            id=report_id,
+            organization_id=org_id,
+        )
+
+    def _load_texts(self, report_id: int) -> Texts:
+        texts = Texts()
+        for section, title, body in self._db.execute(
+            "SELECT section, title, body FROM texts WHERE report_id = ? ORDER BY section, position",
+            (report_id,),
+        ):
+            if section == "subsection":
+                texts.overview.subsections.append(Subsection(title, body))
+            elif section == "intro":
+                texts.overview = Overview(body, texts.overview.subsections)
+            else:
+                setattr(texts, section, body)
+        return texts
+
+    def _load_values(self, report_id: int) -> dict[CellRef, Value]:
+        values = zero_values()
+        for table_key, row_key, col_key, text in self._db.execute(
+            "SELECT table_key, row_key, col_key, value FROM cells WHERE report_id = ?", (report_id,)
+        ):
+            ref = CellRef(table_key, row_key, col_key)
+            if ref in values:
+                values[ref] = (
+                    Decimal(text) if TABLES[table_key].kind(ref) is Kind.AMOUNT else int(text)
+                )
+        return values
+
+    def _load_explanations(self, report_id: int) -> list[Explanation]:
+        return [
+            Explanation(rule, tuple(json.loads(cells)), sentence, text)
+            for rule, cells, sentence, text in self._db.execute(
+                "SELECT rule, cells, sentence, text FROM explanations WHERE report_id = ? "
+                "ORDER BY position",
+                (report_id,),
+            )
+        ]
+
+    def find(self, organization_id: int, year: int) -> Report | None:
+        row = self._db.execute(
+            "SELECT id FROM reports WHERE organization_id = ? AND year = ? AND deleted_at IS NULL",
+            (organization_id, year),
+        ).fetchone()
+        return self.load(row[0]) if row else None
+
+    def previous_year(self, report: Report) -> Report | None:
+        """Last year's report of the same organization, for the cross-year checks."""
+        if report.organization_id is None or report.year is None:
+            return None
+        return self.find(report.organization_id, report.year - 1)
+
+    def list_reports(self, *, deleted: bool = False) -> list[ReportSummary]:
+        """The reports (or, with ``deleted``, the 回收站), by organization and newest year first."""
+        condition = "r.deleted_at IS NOT NULL" if deleted else "r.deleted_at IS NULL"
+        return [
+            ReportSummary(rid, oid, org, name, year, _STATUS[status], updated, removed)
+            for rid, oid, org, name, year, status, updated, removed in self._db.execute(
+                "SELECT r.id, r.organization_id, o.name, r.organization_name, r.year, r.status, "
+                "r.updated_at, r.deleted_at FROM reports r JOIN organizations o "
+                f"ON o.id = r.organization_id WHERE {condition} ORDER BY o.name, r.year DESC, r.id"
+            )
+        ]
+
+    def delete(self, report_id: int) -> None:
+        """Move a report to the 回收站 (restorable)."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE reports SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                (_now(), report_id),
+            )
+
+    def restore(self, report_id: int) -> None:
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT organization_id, organization_name, year FROM reports WHERE id = ?",
+                (report_id,),
+            ).fetchone()
+            if row is None:
+                raise StoreError("找不到这份报告。")
+            clash = db.execute(
+                "SELECT 1 FROM reports WHERE organization_id = ? AND year = ? AND deleted_at IS NULL "
+                "AND id <> ?",
+                (row[0], row[2], report_id),
+            ).fetchone()
+            if clash:
+                raise DuplicateReport(f"{row[1]}的 {row[2]} 年度报告已经存在，无法恢复这份报告。")
+            db.execute("UPDATE reports SET deleted_at = NULL WHERE id = ?", (report_id,))
+
+    def purge(self, report_id: int) -> None:
+        """Delete a report from the 回收站 for good."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM reports WHERE id = ? AND deleted_at IS NOT NULL", (report_id,))
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole database (SQLite's backup API), e.g. for 备份数据库."""
+        destination = sqlite3.connect(target)
+        try:
+            self._db.backup(destination)
+        finally:
+            destination.close()
+
+
+def backup_before_migration(path: Path, version: int) -> Path:
+    """Copy the database aside before a migration touches it: ``reports.v1-20260126-093000.bak``."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak")
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+        source.close()
+    return target
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

@@ -1,0 +1,155 @@
+"""``python main.py validate|convert``: exit codes, UTF-8 output, refusals that name the path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from model.package import dumps_package
+from model.report import Report
+from tests.helpers import ROOT, SAMPLE
+from tests.strategies import valid_reports
+
+
+def main(*args: str | Path, encoding: str = "utf-8") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "PYTHONUTF8": "0"}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+
+
+def broken_package(tmp_path: Path) -> Path:
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["tables"]["applications"]["new_requests"]["legal_service"] = 2
+    del data["tables"]["applications"]["new_requests"]["total"]
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_validate_passes_the_sample() -> None:
+    result = main("validate", SAMPLE)
+    assert result.returncode == 0, result.stderr
+    assert "未发现问题" in result.stdout
+
+
+def test_validate_fails_a_broken_report_naming_the_column(tmp_path: Path) -> None:
+    result = main("validate", broken_package(tmp_path))
+    assert result.returncode == 1
+    assert "E-R1" in result.stdout and "「法律服务机构」列" in result.stdout
+    assert "tables.applications.new_requests.legal_service" in result.stdout
+
+
+def test_validate_json_output(tmp_path: Path) -> None:
+    result = main("validate", "--json", broken_package(tmp_path))
+    assert result.returncode == 1
+    (problem,) = json.loads(result.stdout)
+    assert problem["rule"] == "E-R1" and problem["severity"] == "error"
+    assert "tables.applications.carried_forward.legal_service" in problem["cells"]
+    assert "range" not in problem
+
+
+def test_output_is_utf8_whatever_the_console_encoding(tmp_path: Path) -> None:
+    result = main("validate", broken_package(tmp_path), encoding="gbk")
+    assert "法律服务机构" in result.stdout
+
+
+def test_validate_reports_a_computed_cell_in_the_raw_file(tmp_path: Path) -> None:
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["tables"]["review_litigation"]["review"]["total"] = 4
+    path = tmp_path / "r4.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = main("validate", "--json", path)
+    assert result.returncode == 1
+    assert [p["rule"] for p in json.loads(result.stdout)] == ["E-R4"]
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("{", "不是有效的 JSON"),
+        ('{"format": "gov-info-annual-report", "year": 1999}', "year"),
+        (
+            '{"format": "gov-info-annual-report", "tables": {"applications": {"x": {}}}}',
+            "tables.applications.x",
+        ),
+    ],
+)
+def test_unreadable_input_exits_2_naming_the_path(tmp_path: Path, content: str, says: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    result = main("validate", path)
+    assert result.returncode == 2
+    assert says in result.stderr
+
+
+def test_wrong_arguments_exit_2_in_chinese() -> None:
+    result = main("validate")
+    assert result.returncode == 2 and "缺少参数" in result.stderr
+    result = main("frobnicate")
+    assert result.returncode == 2 and "无效的命令" in result.stderr
+    assert main("validate", "missing.json").returncode == 2
+
+
+def test_convert_to_json_and_back(tmp_path: Path) -> None:
+    target = tmp_path / "目录 有空格" / "关桥乡 2021.json"
+    target.parent.mkdir()
+    result = main("convert", SAMPLE, target)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(target.read_text("utf-8")) == json.loads(SAMPLE.read_text("utf-8"))
+
+
+def test_convert_writes_json_even_with_errors(tmp_path: Path) -> None:
+    result = main("convert", broken_package(tmp_path), tmp_path / "out.json")
+    assert result.returncode == 0
+    assert (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".pdf", ".docx"])
+def test_exports_not_built_yet_are_refused_clearly(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"out{suffix}"
+    result = main("convert", SAMPLE, target)
+    assert result.returncode == 2
+    assert "暂不支持" in result.stderr
+    assert not target.exists()
+
+
+def test_convert_refuses_unknown_targets_and_sources(tmp_path: Path) -> None:
+    assert main("convert", SAMPLE, tmp_path / "out.txt").returncode == 2
+    source = tmp_path / "in.xlsx"
+    source.write_bytes(b"PK")
+    result = main("convert", source, tmp_path / "out.json")
+    assert result.returncode == 2 and "Excel" in result.stderr
+
+
+def test_convert_refuses_a_source_with_bad_cells_and_writes_nothing(tmp_path: Path) -> None:
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["tables"]["applications"]["disclosed"]["research"] = "3"
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = main("convert", source, tmp_path / "out.json")
+    assert result.returncode == 2
+    assert "tables.applications.disclosed.research" in result.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+@settings(
+    deadline=None, max_examples=5, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(valid_reports())
+def test_validate_passes_generated_valid_reports(tmp_path: Path, report: Report) -> None:
+    path = tmp_path / "generated.json"
+    path.write_text(dumps_package(report), encoding="utf-8")
+    result = main("validate", path)
+    assert result.returncode == 0, result.stdout + result.stderr
