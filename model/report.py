@@ -93,6 +93,10 @@ class Report:
     values: dict[CellRef, Value] = field(default_factory=zero_values)
     explanations: list[Explanation] = field(default_factory=list)
     format_version: int = FORMAT_VERSION
+    # Marks the window shows, kept by the store but not part of the data package: cells filled
+    # from last year's report (上年结转), and texts copied from it still waiting to be updated.
+    carried: set[CellRef] = field(default_factory=set)
+    pending_texts: set[str] = field(default_factory=set)
     # Where the store keeps it; None until saved.
     id: int | None = None
     organization_id: int | None = None
@@ -128,6 +132,52 @@ class Report:
             yield f"texts.overview.subsections.{i}.body", sub.body
         yield "texts.problems", self.texts.problems
         yield "texts.other", self.texts.other
+
+
+def get_field(report: Report, path: str) -> str:
+    """A free text of the report by its data-package path (see ``Report.text_fields``)."""
+    if path == "organization":
+        return report.organization
+    if path == "signed_on":
+        return report.signed_on.isoformat() if report.signed_on else ""
+    if path.startswith("meta."):
+        value = report.meta.get(path.removeprefix("meta."), "")
+        return value if isinstance(value, str) else ""
+    texts = report.texts
+    if path == "texts.preamble":
+        return texts.preamble or ""
+    if path == "texts.overview.intro":
+        return texts.overview.intro
+    if path in ("texts.problems", "texts.other"):
+        return str(getattr(texts, path.removeprefix("texts.")))
+    index, part = _subsection_path(path)
+    return str(getattr(texts.overview.subsections[index], part))
+
+
+def set_field(report: Report, path: str, value: str | None) -> None:
+    """Set a free text by its path; ``texts.preamble`` takes None (= generated)."""
+    if path == "organization":
+        report.organization = value or ""
+    elif path == "signed_on":
+        report.signed_on = dt.date.fromisoformat(value) if value else None
+    elif path.startswith("meta."):
+        report.meta[path.removeprefix("meta.")] = value or ""
+    elif path == "texts.preamble":
+        report.texts.preamble = value
+    elif path == "texts.overview.intro":
+        report.texts.overview.intro = value or ""
+    elif path in ("texts.problems", "texts.other"):
+        setattr(report.texts, path.removeprefix("texts."), value or "")
+    else:
+        index, part = _subsection_path(path)
+        setattr(report.texts.overview.subsections[index], part, value or "")
+
+
+def _subsection_path(path: str) -> tuple[int, str]:
+    prefix, index, part = path.rsplit(".", 2)
+    if prefix != "texts.overview.subsections" or part not in ("title", "body"):
+        raise KeyError(path)
+    return int(index), part
 
 
 def computed_values(table: Table, values: dict[CellRef, Value]) -> dict[CellRef, Value]:

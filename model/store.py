@@ -244,7 +244,7 @@ class Store:
         )
 
     def _write_parts(self, db: sqlite3.Connection, report_id: int, report: Report) -> None:
-        for table in ("texts", "cells", "explanations"):
+        for table in ("texts", "cells", "explanations", "report_marks"):
             db.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
         texts = report.texts
         rows: list[tuple[Any, ...]] = [
@@ -275,6 +275,10 @@ class Store:
             ],
         )
 
+        marks = [(report_id, "carried", ref.path) for ref in report.carried]
+        marks += [(report_id, "pending", path) for path in report.pending_texts]
+        db.executemany("INSERT INTO report_marks (report_id, kind, path) VALUES (?, ?, ?)", marks)
+
     def load(self, report_id: int) -> Report:
         row = self._db.execute(
             "SELECT organization_id, organization_name, year, format_version, status, "
@@ -284,6 +288,7 @@ class Store:
         if row is None:
             raise StoreError("找不到这份报告，它可能已被删除。")
         org_id, name, year, edition, status, published_on, signed_on, meta = row
+        carried, pending = self._load_marks(report_id)
         return Report(
             organization=name,
             year=year,
@@ -295,6 +300,8 @@ class Store:
             values=self._load_values(report_id),
             explanations=self._load_explanations(report_id),
             format_version=edition,
+            carried=carried,
+            pending_texts=pending,
             id=report_id,
             organization_id=org_id,
         )
@@ -334,6 +341,34 @@ class Store:
                 (report_id,),
             )
         ]
+
+    def _load_marks(self, report_id: int) -> tuple[set[CellRef], set[str]]:
+        carried: set[CellRef] = set()
+        pending: set[str] = set()
+        for kind, path in self._db.execute(
+            "SELECT kind, path FROM report_marks WHERE report_id = ?", (report_id,)
+        ):
+            if kind == "pending":
+                pending.add(path)
+            else:
+                _, table, row, col = path.split(".")
+                carried.add(CellRef(table, row, col))
+        return carried, pending
+
+    def record_event(self, report_id: int, event: str) -> None:
+        """Note what happened to a report (发布, 取消发布) in its history."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO report_events (report_id, at, event) VALUES (?, ?, ?)",
+                (report_id, _now(), event),
+            )
+
+    def events(self, report_id: int) -> list[tuple[str, str]]:
+        return list(
+            self._db.execute(
+                "SELECT at, event FROM report_events WHERE report_id = ? ORDER BY id", (report_id,)
+            )
+        )
 
     def find(self, organization_id: int, year: int) -> Report | None:
         row = self._db.execute(
@@ -397,6 +432,18 @@ class Store:
             self._db.backup(destination)
         finally:
             destination.close()
+
+    def restore_from(self, source: Path) -> None:
+        """Replace the whole database with a backup copy (恢复备份), after checking it is ours."""
+        state = inspect(Path(source))
+        if not state.exists or state.version == 0:
+            raise StoreError(f"“{Path(source).name}”不是年报助手的备份文件。")
+        origin = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            origin.backup(self._db)
+        finally:
+            origin.close()
+        self._migrate()
 
 
 def backup_before_migration(path: Path, version: int) -> Path:

@@ -70,6 +70,22 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (report_id, position)
     ) WITHOUT ROWID;
     """,
+    # 2: the window's marks (cells carried from last year, texts still to update) and a log of
+    # what happened to a report (published, unpublished).
+    """
+    CREATE TABLE report_marks (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        kind      TEXT NOT NULL CHECK (kind IN ('carried', 'pending')),
+        path      TEXT NOT NULL,
+        PRIMARY KEY (report_id, kind, path)
+    ) WITHOUT ROWID;
+    CREATE TABLE report_events (
+        id        INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        at        TEXT NOT NULL,
+        event     TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

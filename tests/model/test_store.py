@@ -298,3 +298,44 @@ def test_no_half_written_report_after_sigkill(tmp_path: Path) -> None:
                 seen[summary.year] = revision
     assert min(seen.values()) > 0
     print(f"interrupted saves left a hot journal {hot_journals} times of 100")
+
+
+def test_migration_from_version_1_backs_up_first_and_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "reports.sqlite3"
+    with Store.open(path) as store:
+        store.save(sample_report())
+    raw = sqlite3.connect(path)
+    raw.executescript("DROP TABLE report_marks; DROP TABLE report_events; PRAGMA user_version = 1;")
+    raw.close()
+    with Store.open(path) as store:
+        assert store.version == SCHEMA_VERSION
+        assert [s.year for s in store.list_reports()] == [2021]
+    (backup,) = tmp_path.glob("reports.v1-*.bak")
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    copy.close()
+
+
+def test_marks_and_events_are_kept(store: Store) -> None:
+    report = sample_report()
+    report.carried = {CellRef("applications", "carried_over", "commercial")}
+    report.pending_texts = {"texts.problems"}
+    store.save(report)
+    loaded = store.load(report.id or 0)
+    assert loaded.carried == report.carried and loaded.pending_texts == {"texts.problems"}
+    store.record_event(report.id or 0, "发布")
+    assert [event for _, event in store.events(report.id or 0)] == ["发布"]
+
+
+def test_restore_from_a_backup(tmp_path: Path, store: Store) -> None:
+    report = sample_report()
+    store.save(report)
+    copy = tmp_path / "copy.sqlite3"
+    store.backup_to(copy)
+    store.delete(report.id or 0)
+    store.restore_from(copy)
+    assert [s.year for s in store.list_reports()] == [2021]
+    foreign = tmp_path / "foreign.txt"
+    foreign.write_text("不是数据库", encoding="utf-8")
+    with pytest.raises(StoreError):
+        store.restore_from(foreign)

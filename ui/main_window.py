@@ -1,0 +1,251 @@
+"""The main window: the report list on the left, the open report's tabs in the middle, the checks
+panel on the right, menus above, the last save in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QWidget
+
+from model import APP_TITLE, __version__
+from model.backups import daily_backup
+from model.format_2021 import NOTICE
+from model.paths import data_dir
+from model.preamble import report_title
+from model.problems import Problem
+
+from . import dialogs
+from .checks_panel import ChecksPanel
+from .database import OpenDatabase
+from .operations import Operations
+from .report_editor import ReportEditor
+from .report_list import ReportList
+from .session import ReportSession
+from .ui_state import remember, ui_state
+from .welcome import WelcomePanel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: OpenDatabase) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.database = database
+        self.session: ReportSession | None = None
+        self.editor: ReportEditor | None = None
+        self.operations = Operations(self)
+
+        self.welcome = WelcomePanel()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.report_list = ReportList()
+        self.list_dock = QDockWidget("报告列表", self)
+        self.list_dock.setObjectName("report_list")
+        self.list_dock.setWidget(self.report_list)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.list_dock)
+        self.checks = ChecksPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks)
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_menus()
+        self.welcome.new_report.clicked.connect(self.operations.new_report)
+        self.welcome.open_sample.clicked.connect(self.operations.open_sample)
+        self.report_list.report_activated.connect(self.open_report)
+        self.checks.problem_activated.connect(self._jump)
+        self.report_list.context_actions = [
+            self.actions_by_name[name]
+            for name in ("copy", "delete", "publish", "unpublish", "rename")
+        ]
+        self.resize(1400, 900)
+        self.resizeDocks([self.list_dock, self.checks], [230, 300], Qt.Orientation.Horizontal)
+        state = ui_state()
+        if state.value("geometry") is not None:
+            self.restoreGeometry(state.value("geometry"))  # type: ignore[arg-type]
+            self.restoreState(state.value("window_state"))  # type: ignore[arg-type]
+        self.refresh_list()
+        self._daily_backup()
+        self._update_title_and_actions()
+
+    # ── menus ──
+
+    def _build_menus(self) -> None:
+        ops = self.operations
+        menus = {
+            "文件(&F)": [
+                ("new", "新建报告…", QKeySequence.StandardKey.New, ops.new_report),
+                ("open_db", "打开数据库…", None, ops.open_other_database),
+                None,
+                ("import_json", "导入数据包…", None, ops.import_package),
+                ("export_json", "导出数据包…", None, ops.export_package),
+                None,
+                ("backup", "备份数据库…", None, ops.backup_database),
+                ("restore", "恢复备份…", None, ops.restore_backup),
+                None,
+                ("quit", "退出", QKeySequence.StandardKey.Quit, self.close),
+            ],
+            "编辑(&E)": [
+                ("undo", "撤销", QKeySequence.StandardKey.Undo, ops.undo),
+                ("redo", "重做", QKeySequence.StandardKey.Redo, ops.redo),
+                None,
+                ("copy_cells", "复制", None, ops.copy_cells),
+                ("paste_cells", "粘贴", None, ops.paste_cells),
+            ],
+            "报告(&R)": [
+                ("check", "检查", "F7", ops.check),
+                None,
+                ("copy", "复制为新报告…", None, ops.copy_report),
+                ("rename", "机关改名…", None, ops.rename_organization),
+                ("delete", "删除", None, ops.delete_report),
+                None,
+                ("publish", "标记为已发布…", None, ops.publish),
+                ("unpublish", "取消发布…", None, ops.unpublish),
+                None,
+                ("trash", "回收站…", None, ops.show_trash),
+            ],
+            "帮助(&H)": [("about", "关于", None, self.about)],
+        }
+        for title, entries in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                    continue
+                name, text, shortcut, slot = entry
+                action = QAction(text, self)
+                if shortcut is not None:
+                    action.setShortcut(QKeySequence(shortcut))
+                action.triggered.connect(slot)
+                menu.addAction(action)
+                self.actions_by_name[name] = action
+        view = self.menuBar().addMenu("视图(&V)")
+        view.addAction(self.list_dock.toggleViewAction())
+        view.addAction(self.checks.toggleViewAction())
+
+    # ── the open report ──
+
+    @Slot(int)
+    def open_report(self, report_id: int) -> None:
+        if self.session is not None and self.session.report.id == report_id:
+            return
+        store = self.database.store
+        try:
+            report = store.load(report_id)
+        except Exception as exc:
+            dialogs.error(self, "无法打开报告", str(exc))
+            return
+        self.close_report()
+        self.session = ReportSession(store, report, self)
+        self.session.saved.connect(self._saved)
+        self.session.save_failed.connect(self._save_failed)
+        self.session.changed.connect(self._report_changed)
+        self.editor = ReportEditor(self.session)
+        self.editor.message.connect(self.statusBar().showMessage)
+        self.stack.addWidget(self.editor)
+        self.stack.setCurrentWidget(self.editor)
+        self.checks.follow(self.session)
+        self.session.undo_stack.cleanChanged.connect(self._update_title_and_actions)
+        self.session.undo_stack.indexChanged.connect(self._update_title_and_actions)
+        remember("last_report", report_id)
+        self.refresh_list()
+        self._update_title_and_actions()
+
+    def close_report(self) -> None:
+        if self.editor is not None:
+            self.editor.commit()
+            self.stack.removeWidget(self.editor)
+            self.editor.deleteLater()
+            self.editor = None
+        if self.session is not None:
+            self.checks.follow(None)
+            self.session.deleteLater()
+            self.session = None
+        self.stack.setCurrentWidget(self.welcome)
+        self._update_title_and_actions()
+
+    def reload_report(self) -> None:
+        """Show the open report afresh from the store (after publish, restore…)."""
+        if self.session is not None and self.session.report.id is not None:
+            report_id = self.session.report.id
+            self.close_report()
+            self.open_report(report_id)
+
+    def refresh_list(self) -> None:
+        store = self.database.store
+        reports = store.list_reports()
+        current = self.session.report.id if self.session else None
+        self.report_list.fill(reports, store.organizations(), current)
+        self.welcome.set_has_reports(bool(reports))
+
+    # ── reactions ──
+
+    @Slot(str)
+    def _saved(self, when: str) -> None:
+        self.saved_label.setText(f"已保存 {when}")
+
+    @Slot(str)
+    def _save_failed(self, message: str) -> None:
+        self.saved_label.setText("未保存！")
+        dialogs.error(self, "保存失败", message)
+
+    @Slot(str)
+    def _report_changed(self, path: str) -> None:
+        if path == "organization":
+            self.refresh_list()
+            self._update_title_and_actions()
+
+    @Slot(object)
+    def _jump(self, problem: Problem) -> None:
+        if self.editor is not None:
+            self.editor.jump_to(problem)
+
+    @Slot()
+    def _update_title_and_actions(self) -> None:
+        session = self.session
+        title = APP_TITLE
+        if session is not None:
+            title = f"{report_title(session.report)}（{session.report.status.label}） — {APP_TITLE}"
+        self.setWindowTitle(title)
+        has = session is not None
+        editable = has and not session.read_only  # type: ignore[union-attr]
+        for name in ("export_json", "check", "copy", "delete", "rename", "copy_cells"):
+            self.actions_by_name[name].setEnabled(has)
+        self.actions_by_name["paste_cells"].setEnabled(editable)
+        self.actions_by_name["publish"].setEnabled(editable)
+        self.actions_by_name["unpublish"].setEnabled(has and not editable)
+        undo_stack = session.undo_stack if session else None
+        self.actions_by_name["undo"].setEnabled(bool(undo_stack and undo_stack.canUndo()))
+        self.actions_by_name["redo"].setEnabled(bool(undo_stack and undo_stack.canRedo()))
+        if undo_stack is not None:
+            self.actions_by_name["undo"].setText(f"撤销 {undo_stack.undoText()}".strip())
+            self.actions_by_name["redo"].setText(f"重做 {undo_stack.redoText()}".strip())
+
+    def _daily_backup(self) -> None:
+        try:
+            daily_backup(self.database.store, data_dir() / "backups")
+        except Exception as exc:
+            self.statusBar().showMessage(f"自动备份失败：{exc}", 10000)
+
+    def about(self) -> None:
+        dialogs.inform(
+            self,
+            f"关于{APP_TITLE}",
+            f"{APP_TITLE} {__version__}\n\n政府信息公开工作年度报告的编制、检查与导出。\n"
+            f"报告格式：《中华人民共和国政府信息公开工作年度报告格式》（{NOTICE}）\n\n"
+            f"数据库：{self.database.path}",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Every edit is already saved; commit typing still waiting for its pause, then go."""
+        if self.editor is not None:
+            self.editor.commit()
+        state = ui_state()
+        state.setValue("geometry", self.saveGeometry())
+        state.setValue("window_state", self.saveState())
+        self.close_report()
+        self.database.close()
+        event.accept()
+
+    def current_widget(self) -> QWidget | None:
+        return self.editor.currentWidget() if self.editor else None

@@ -1,0 +1,338 @@
+"""What the menus do: reports (new, copy, delete, publish), files (data packages, backups,
+databases) and editing. Each operation asks through ``dialogs`` and reports failures in Chinese."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QApplication, QDialog
+
+from model.atomic import WriteError
+from model.carry_over import report_from_previous
+from model.package import PackageError, load_report, save_package
+from model.paths import data_dir
+from model.preamble import report_title
+from model.report import Report, Status
+from model.store_inspect import StoreError
+
+from . import dialogs
+from .database import DATABASE_FILTER, open_database
+from .report_dialogs import NewReportDialog, ReplacementsDialog, TrashDialog
+from .report_editor import TableTab
+from .ui_state import remember, remembered
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "guanqiao-2021.json"
+PACKAGE_FILTER = "年报数据包 (*.json);;所有文件 (*)"
+
+
+class Operations(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        return self.window.database.store
+
+    def _report(self) -> Report | None:
+        return self.window.session.report if self.window.session else None
+
+    # ── reports ──
+
+    @Slot()
+    def new_report(self) -> None:
+        dialog = NewReportDialog(self.store, remembered("last_organization"), parent=self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        organization, year, inherit = dialog.chosen()
+        remember("last_organization", organization)
+        org_id = self.store.find_organization(organization)
+        previous = self.store.find(org_id, year - 1) if inherit and org_id is not None else None
+        replacements = []
+        if previous is not None:
+            carried = report_from_previous(previous, year, organization)
+            report, replacements = carried.report, carried.replacements
+        else:
+            report = Report(organization, year)
+        if self._save_new(report) and replacements:
+            ReplacementsDialog(replacements, self.window).exec()
+
+    @Slot()
+    def open_sample(self) -> None:
+        sample = load_report(SAMPLE)
+        org_id = self.store.find_organization(sample.organization)
+        existing = self.store.find(org_id, sample.year or 0) if org_id is not None else None
+        if existing is not None and existing.id is not None:
+            self.window.open_report(existing.id)
+            self.window.statusBar().showMessage("示例报告已在列表中，已打开。", 5000)
+            return
+        self._save_new(sample)
+
+    @Slot()
+    def copy_report(self) -> None:
+        report = self._report()
+        if report is None:
+            return
+        dialog = NewReportDialog(
+            self.store,
+            report.organization,
+            (report.year or 2021) + 1,
+            copy_of=report_title(report),
+            parent=self.window,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        organization, year, _ = dialog.chosen()
+        duplicate = copy.deepcopy(report)
+        duplicate.id = duplicate.organization_id = None
+        duplicate.organization, duplicate.year = organization, year
+        duplicate.status, duplicate.published_on = Status.DRAFT, None
+        self._save_new(duplicate)
+
+    def _save_new(self, report: Report) -> bool:
+        try:
+            self.store.save(report)
+        except StoreError as exc:
+            dialogs.error(self.window, "无法创建报告", str(exc))
+            return False
+        self.window.refresh_list()
+        if report.id is not None:
+            self.window.open_report(report.id)
+        return True
+
+    @Slot()
+    def delete_report(self) -> None:
+        report = self._report()
+        if report is None or report.id is None:
+            return
+        if dialogs.ask(
+            self.window,
+            "删除报告",
+            f"确定删除《{report_title(report)}》吗？\n删除后可以从“回收站”恢复。",
+        ):
+            self.window.close_report()
+            self.store.delete(report.id)
+            self.window.refresh_list()
+            self.window.statusBar().showMessage("报告已移到回收站。", 5000)
+
+    @Slot()
+    def publish(self) -> None:
+        self._set_status(
+            Status.PUBLISHED,
+            "标记为已发布",
+            "标记为已发布后，报告将变为只读，并记录发布日期。需要修改时可以“取消发布”。确定吗？",
+        )
+
+    @Slot()
+    def unpublish(self) -> None:
+        self._set_status(
+            Status.DRAFT,
+            "取消发布",
+            "取消发布后报告恢复为草稿，可以再次修改。此操作会被记录。确定吗？",
+        )
+
+    def _set_status(self, status: Status, title: str, question: str) -> None:
+        session = self.window.session
+        if (
+            session is None
+            or session.report.id is None
+            or not dialogs.ask(self.window, title, question)
+        ):
+            return
+        if self.window.editor is not None:
+            self.window.editor.commit()
+        report = session.report
+        report.status = status
+        report.published_on = dt.date.today() if status is Status.PUBLISHED else None
+        self.store.save(report)
+        self.store.record_event(report.id or 0, title)
+        self.window.reload_report()
+        self.window.refresh_list()
+
+    @Slot()
+    def show_trash(self) -> None:
+        TrashDialog(self.store, self.window).exec()
+        self.window.refresh_list()
+
+    @Slot()
+    def rename_organization(self) -> None:
+        report = self._report()
+        if report is None or report.organization_id is None:
+            return
+        name = dialogs.get_text(
+            self.window,
+            "机关改名",
+            "新的机关名称（如 乡 → 镇；历年报告仍归在同一机关下，已发布的报告保留原名称）：",
+            report.organization,
+        )
+        if not name:
+            return
+        try:
+            self.store.rename_organization(report.organization_id, name)
+        except StoreError as exc:
+            dialogs.error(self.window, "无法改名", str(exc))
+            return
+        self.window.reload_report()
+        self.window.refresh_list()
+
+    # ── files ──
+
+    @Slot()
+    def import_package(self) -> None:
+        chosen = dialogs.open_file(
+            self.window, "导入数据包", remembered("last_folder"), PACKAGE_FILTER
+        )
+        if not chosen:
+            return
+        remember("last_folder", str(Path(chosen).parent))
+        try:
+            report = load_report(Path(chosen))
+        except PackageError as exc:
+            dialogs.error(self.window, "无法导入", f"{Path(chosen).name} 未导入：\n{exc}")
+            return
+        org_id = self.store.find_organization(report.organization)
+        existing = self.store.find(org_id, report.year or 0) if org_id is not None else None
+        if existing is not None and existing.id is not None:
+            if not dialogs.ask(
+                self.window,
+                "替换报告",
+                f"数据库中已有《{report_title(existing)}》。用导入的数据包替换它吗？\n原报告会移到回收站。",
+            ):
+                return
+            if self.window.session is not None and self.window.session.report.id == existing.id:
+                self.window.close_report()
+            self.store.delete(existing.id)
+        self._save_new(report)
+
+    @Slot()
+    def export_package(self) -> None:
+        report = self._report()
+        if report is None:
+            return
+        if self.window.editor is not None:
+            self.window.editor.commit()
+        folder = remembered("last_folder")
+        suggested = (
+            str(Path(folder) / f"{report_title(report)}.json")
+            if folder
+            else f"{report_title(report)}.json"
+        )
+        chosen = dialogs.save_file(self.window, "导出数据包", suggested, PACKAGE_FILTER)
+        if not chosen:
+            return
+        remember("last_folder", str(Path(chosen).parent))
+        try:
+            save_package(report, Path(chosen))
+        except (WriteError, OSError) as exc:
+            dialogs.error(self.window, "导出失败", str(exc))
+            return
+        self.window.statusBar().showMessage(f"已导出到 {chosen}", 8000)
+
+    @Slot()
+    def backup_database(self) -> None:
+        suggested = f"年报助手备份-{dt.date.today():%Y%m%d}.sqlite3"
+        chosen = dialogs.save_file(self.window, "备份数据库", suggested, DATABASE_FILTER)
+        if not chosen:
+            return
+        target = Path(chosen)
+        partial = target.with_name(target.name + ".part")
+        try:
+            self.store.backup_to(partial)
+            partial.replace(target)
+        except Exception as exc:
+            partial.unlink(missing_ok=True)
+            dialogs.error(self.window, "备份失败", f"无法备份到 {target}：{exc}")
+            return
+        self.window.statusBar().showMessage(f"数据库已备份到 {target}", 8000)
+
+    @Slot()
+    def restore_backup(self) -> None:
+        chosen = dialogs.open_file(
+            self.window, "恢复备份", str(data_dir() / "backups"), DATABASE_FILTER
+        )
+        if not chosen or not dialogs.ask(
+            self.window,
+            "恢复备份",
+            "恢复后，当前数据库中的所有报告将被备份文件中的内容替换（替换前会先自动备份当前数据库）。确定恢复吗？",
+        ):
+            return
+        self.window.close_report()
+        try:
+            safety = Path(self.window.database.path).with_name(
+                f"{Path(self.window.database.path).stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+            )
+            self.store.backup_to(safety)
+            self.store.restore_from(Path(chosen))
+        except Exception as exc:
+            dialogs.error(self.window, "无法恢复备份", str(exc))
+            return
+        self.window.refresh_list()
+        self.window.statusBar().showMessage("已从备份恢复。", 8000)
+
+    @Slot()
+    def open_other_database(self) -> None:
+        chosen = dialogs.open_file(self.window, "打开数据库", "", DATABASE_FILTER)
+        if not chosen:
+            return
+        database = open_database(Path(chosen), self.window)
+        if database is None:
+            return
+        self.window.close_report()
+        self.window.database.close()
+        self.window.database = database
+        self.window.refresh_list()
+
+    # ── editing ──
+
+    @Slot()
+    def undo(self) -> None:
+        if self.window.session is not None:
+            if self.window.editor is not None:
+                self.window.editor.commit()
+            self.window.session.undo_stack.undo()
+
+    @Slot()
+    def redo(self) -> None:
+        if self.window.session is not None:
+            self.window.session.undo_stack.redo()
+
+    @Slot()
+    def copy_cells(self) -> None:
+        page = self.window.current_widget()
+        if isinstance(page, TableTab):
+            page.view.copy_selection()
+        else:
+            focus = QApplication.focusWidget()
+            if hasattr(focus, "copy"):
+                focus.copy()
+
+    @Slot()
+    def paste_cells(self) -> None:
+        page = self.window.current_widget()
+        if isinstance(page, TableTab):
+            page.view.paste()
+        else:
+            focus = QApplication.focusWidget()
+            if hasattr(focus, "paste"):
+                focus.paste()
+
+    @Slot()
+    def check(self) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        if self.window.editor is not None:
+            self.window.editor.commit()
+        session.recheck()
+        self.window.checks.show()
+        count = len(session.problems)
+        self.window.statusBar().showMessage(
+            f"检查完毕：{count} 个问题。" if count else "检查完毕：未发现问题。", 5000
+        )

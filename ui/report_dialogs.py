@@ -1,0 +1,218 @@
+"""The dialogs around reports: 新建报告 / 复制, the review of rolled-forward years, the 回收站."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.carry_over import Replacement
+from model.checks.identity import FIRST_YEAR
+from model.store import Store
+
+from . import dialogs
+
+
+class NewReportDialog(QDialog):
+    """Organization and year of a new report (or of a copy), and whether to carry last year over."""
+
+    def __init__(
+        self,
+        store: Store,
+        organization: str,
+        year: int | None = None,
+        *,
+        copy_of: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(f"复制报告：{copy_of}" if copy_of else "新建报告")
+        self.organization = QComboBox()
+        self.organization.setEditable(True)
+        names = [org.name for org in store.organizations()]
+        self.organization.addItems(names)
+        self.organization.setCurrentText(organization)
+        self.organization.lineEdit().setPlaceholderText("机关全称，如：海原县关桥乡人民政府")
+        self.organization.setMinimumWidth(360)
+        this_year = dt.date.today().year
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_YEAR, this_year)
+        self.year.setValue(year or this_year - 1)
+        self.year.setSuffix(" 年度")
+        self.inherit = QCheckBox("从上一年报告继承（上年结转、现行有效件数、文字）")
+        self.inherit.setVisible(copy_of is None)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("机关名称：", self.organization)
+        form.addRow("报告年度：", self.year)
+        form.addRow("", self.inherit)
+        form.addRow("", self.note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("创建")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.organization.currentTextChanged.connect(self._update)
+        self.year.valueChanged.connect(self._update)
+        self._update()
+
+    def chosen(self) -> tuple[str, int, bool]:
+        return self.organization.currentText().strip(), self.year.value(), self.inherit.isChecked()
+
+    @Slot()
+    def _update(self) -> None:
+        name, year, _ = self.chosen()
+        org_id = self.store.find_organization(name) if name else None
+        exists = org_id is not None and self.store.find(org_id, year) is not None
+        previous = org_id is not None and self.store.find(org_id, year - 1) is not None
+        self.inherit.setEnabled(previous)
+        self.inherit.setChecked(previous)
+        if not name:
+            note = "请填写机关名称。"
+        elif exists:
+            note = f"{name}的 {year} 年度报告已经存在，请在列表中打开它，或换一个年度。"
+        elif previous:
+            note = f"找到了 {year - 1} 年度报告，可以从它继承。"
+        else:
+            note = f"数据库中没有{name}的 {year - 1} 年度报告，将新建一份空白报告。"
+        self.note.setText(note)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(name) and not exists
+        )
+
+
+class ReplacementsDialog(QDialog):
+    """Every year rolled forward in the copied texts, for the user to review."""
+
+    def __init__(self, replacements: list[Replacement], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("请核对：从上一年报告复制的文字中替换了这些年份")
+        table = QTableWidget(len(replacements), 3)
+        table.setHorizontalHeaderLabels(["位置", "替换", "所在句子（替换后）"])
+        for row, item in enumerate(replacements):
+            table.setItem(row, 0, QTableWidgetItem(_where(item.path)))
+            table.setItem(row, 1, QTableWidgetItem(f"{item.old} → {item.new}"))
+            table.setItem(row, 2, QTableWidgetItem(item.sentence))
+        table.setColumnWidth(0, 140)
+        table.setColumnWidth(1, 110)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = table
+        note = QLabel(
+            "文号〔〕和书名号《》中的年份没有改动。复制来的文字标为“待更新”（黄色），修改后标记自动消失。"
+        )
+        note.setWordWrap(True)
+        close = QPushButton("知道了")
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(table)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.resize(860, 420)
+
+
+def _where(path: str) -> str:
+    if path.startswith("texts.overview.subsections."):
+        return f"一、第 {int(path.split('.')[3]) + 1} 节"
+    return {
+        "texts.overview.intro": "一、引言",
+        "texts.problems": "五",
+        "texts.other": "六",
+        "texts.preamble": "前言",
+    }.get(path, path)
+
+
+class TrashDialog(QDialog):
+    """回收站: deleted reports, to restore or to delete for good."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.restored: list[int] = []
+        self.setWindowTitle("回收站")
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["机关", "年度", "删除时间"])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 300)
+        restore = QPushButton("恢复")
+        purge = QPushButton("彻底删除")
+        close = QPushButton("关闭")
+        restore.clicked.connect(self.restore_selected)
+        purge.clicked.connect(self.purge_selected)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for button in (restore, purge):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.resize(640, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        deleted = self.store.list_reports(deleted=True)
+        self.table.setRowCount(len(deleted))
+        for row, summary in enumerate(deleted):
+            name = QTableWidgetItem(summary.report_name)
+            name.setData(Qt.ItemDataRole.UserRole, summary.id)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(str(summary.year)))
+            self.table.setItem(
+                row, 2, QTableWidgetItem((summary.deleted_at or "").replace("T", " "))
+            )
+
+    def _selected(self) -> int | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    @Slot()
+    def restore_selected(self) -> None:
+        report_id = self._selected()
+        if report_id is None:
+            return
+        try:
+            self.store.restore(report_id)
+        except Exception as exc:
+            dialogs.error(self, "无法恢复", str(exc))
+            return
+        self.restored.append(report_id)
+        self.refresh()
+
+    @Slot()
+    def purge_selected(self) -> None:
+        report_id = self._selected()
+        if report_id is not None and dialogs.ask(
+            self, "彻底删除", "彻底删除后无法恢复（除非从数据库备份恢复）。确定彻底删除这份报告吗？"
+        ):
+            self.store.purge(report_id)
+            self.refresh()

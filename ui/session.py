@@ -1,0 +1,105 @@
+"""The open report: the document, its undo stack, its problems, and saving.
+
+Every edit goes one way — a view asks the session, the session pushes a ``QUndoCommand``, the
+command changes the document — and every change of the undo stack's index (an edit, an undo, a
+redo) is written to the store at once, in one transaction. Closing the window never needs to ask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QUndoStack
+
+from model.carry_over import IN_FORCE_ROWS, proposed_in_force
+from model.cell_input import Value
+from model.checks import check_report
+from model.declaration import CellRef
+from model.problems import Problem
+from model.report import Report, Status, get_field
+from model.store import Store
+
+from .commands import SetCellsCommand, SetFieldCommand, SetSubsectionsCommand
+
+
+class ReportSession(QObject):
+    """One report open in the window."""
+
+    changed = Signal(str)  # the path (prefix) that changed: "tables.applications", "texts.problems"
+    problems_changed = Signal()
+    saved = Signal(str)  # the time of the save, for the status bar
+    save_failed = Signal(str)
+
+    def __init__(self, store: Store, report: Report, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.report = report
+        self.previous = store.previous_year(report)
+        self.undo_stack = QUndoStack(self)
+        self.problems: list[Problem] = check_report(report)
+        self.undo_stack.indexChanged.connect(self._edited)
+
+    @property
+    def read_only(self) -> bool:
+        return self.report.status is Status.PUBLISHED
+
+    # ── edits (each one undo step) ──
+
+    def set_cells(self, values: dict[CellRef, Value], text: str = "修改数字") -> None:
+        """Change typed cells; carried marks of edited cells go, proposals follow their parts."""
+        changes = {ref: value for ref, value in values.items() if self.report.values[ref] != value}
+        proposals = self._proposals(changes)
+        if changes and not self.read_only:
+            command = SetCellsCommand(self, changes | proposals, text, frozenset(proposals))
+            self.undo_stack.push(command)
+
+    def set_field(self, path: str, value: str | None, text: str = "修改文字") -> None:
+        old = (
+            self.report.texts.preamble if path == "texts.preamble" else get_field(self.report, path)
+        )
+        if old != value and not self.read_only:
+            self.undo_stack.push(SetFieldCommand(self, path, old, value, text))
+
+    def set_subsections(self, titles_and_bodies: list[tuple[str, str]], text: str) -> None:
+        if not self.read_only:
+            self.undo_stack.push(SetSubsectionsCommand(self, titles_and_bodies, text))
+
+    def _proposals(self, changes: dict[CellRef, Value]) -> dict[CellRef, Value]:
+        """现行有效件数 still carried from last year follows this year's 制发 and 废止."""
+        if self.previous is None:
+            return {}
+        proposals: dict[CellRef, Value] = {}
+        for row in IN_FORCE_ROWS:
+            target = CellRef("proactive", row, "in_force")
+            touched = {CellRef("proactive", row, "issued"), CellRef("proactive", row, "repealed")}
+            if target in self.report.carried and target not in changes and touched & set(changes):
+                trial = Report(self.report.organization, self.report.year)
+                trial.values = self.report.values | changes
+                proposals[target] = proposed_in_force(self.previous, trial, row)
+        return proposals
+
+    # ── after every change of the undo stack ──
+
+    def notify(self, path: str) -> None:
+        self.changed.emit(path)
+
+    @Slot(int)
+    def _edited(self, _index: int) -> None:
+        self.save()
+        self.recheck()
+
+    def save(self) -> None:
+        try:
+            self.store.save(self.report)
+        except Exception as exc:
+            self.save_failed.emit(f"保存失败：{exc}。修改仍保留在窗口中，请先备份数据库。")
+            return
+        self.saved.emit(dt.datetime.now().strftime("%H:%M:%S"))
+
+    def recheck(self) -> None:
+        self.problems = check_report(self.report)
+        self.problems_changed.emit()
+
+    def problems_at(self, path: str) -> list[Problem]:
+        return [p for p in self.problems if path in p.cells]
