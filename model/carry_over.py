@@ -43,7 +43,10 @@ class CarriedReport:
 def carried_over_cells() -> list[tuple[CellRef, CellRef]]:
     """(this year's cell, last year's cell) pairs of 三: 上年结转 ← 结转下年度继续办理."""
     return [
-        (CellRef("applications", "carried_over", col), CellRef("applications", "carried_forward", col))
+        (
+            CellRef("applications", "carried_over", col),
+            CellRef("applications", "carried_forward", col),
+        )
         for col, _ in APPLICANT_COLUMNS
     ]
 

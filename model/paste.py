@@ -30,7 +30,9 @@ def plan_paste(report: Report, table: Table, row: int, col: int, text: str) -> d
         raise InputError("剪贴板中没有可粘贴的内容。")
     height, width = len(block), max(len(line) for line in block)
     if row + height > grid.rows or col + width > grid.cols:
-        raise InputError(f"要粘贴的区域（{height} 行 × {width} 列）超出了表格的范围，未做任何修改。")
+        raise InputError(
+            f"要粘贴的区域（{height} 行 × {width} 列）超出了表格的范围，未做任何修改。"
+        )
     typed: dict[CellRef, Value] = {}
     totals: dict[CellRef, Value] = {}
     for i, line in enumerate(block):
@@ -40,7 +42,9 @@ def plan_paste(report: Report, table: Table, row: int, col: int, text: str) -> d
                 continue  # covered by a merged cell: spreadsheets paste blanks there
             if cell.ref is None:
                 if raw.strip() and canonical_label(raw) != canonical_label(cell.text):
-                    raise InputError(f"“{raw.strip()}”不能粘贴到表头“{cell.text}”上，未做任何修改。")
+                    raise InputError(
+                        f"“{raw.strip()}”不能粘贴到表头“{cell.text}”上，未做任何修改。"
+                    )
                 continue
             try:
                 value = parse_cell(table.kind(cell.ref), raw)

@@ -61,7 +61,8 @@ def _locked(path: Path, lock: QLockFile, parent: QWidget | None) -> Path | None:
             "无法打开数据库",
             f"无法在“{path.parent}”中使用数据库（该位置可能是只读的）。文件未做任何改动。",
         )
-    _, pid, host, _ = lock.getLockInfo()
+    info = lock.getLockInfo()  # PySide6: (pid, hostname, appname)
+    pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else ("?", "")
     answer = dialogs.choose(
         parent,
         "数据库正在使用",
@@ -70,12 +71,14 @@ def _locked(path: Path, lock: QLockFile, parent: QWidget | None) -> Path | None:
         [UNLOCK, OPEN_OTHER, QUIT],
     )
     if answer == UNLOCK:
-        if dialogs.ask(
+        confirmed = dialogs.ask(
             parent,
             "解除锁定",
             "只有在确定没有其他年报助手窗口正在使用这个数据库时，才能解除锁定。确定解除吗？",
-        ):
-            lock.removeStaleLockFile()
+        )
+        if confirmed and not lock.removeStaleLockFile():  # the user vouches the other is gone
+            with contextlib.suppress(OSError):
+                Path(lock.fileName()).unlink()
         return path
     if answer == OPEN_OTHER:
         return _pick(parent, existing=True)

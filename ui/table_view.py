@@ -41,6 +41,7 @@ from .table_model import CELL_ROLE, PREVIOUS_ROLE, ReportTableModel
 _LABEL_WIDTHS = {"proactive": [200], "applications": [64, 100, 250], "review_litigation": []}
 _MIN_DATA_WIDTH = 52
 _ROW_HEIGHT = 30
+_NAVIGATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -101,7 +102,7 @@ class ReportTableView(QTableView):
             | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.setTabKeyNavigation(False)  # Tab is handled below: to the next typed cell
+        self.setTabKeyNavigation(True)  # Tab reaches keyPressEvent: to the next typed cell
         for cell in model.grid.cells:
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
@@ -160,14 +161,15 @@ class ReportTableView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if event.matches(QKeySequence.StandardKey.Copy):
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if editing and key in _NAVIGATION_KEYS:
+            # The editor's Return/Tab reaches us too; the delegate commits it and closeEditor moves.
+            event.accept()
+        elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
-        elif (
-            key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-            and self.state() != self.State.EditingState
-        ):
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not editing:
             self.clear_selection()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.move_to_next(down=True)

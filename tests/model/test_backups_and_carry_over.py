@@ -30,8 +30,15 @@ def test_one_backup_a_day_and_the_last_ten_kept(tmp_path: Path) -> None:
 def test_years_roll_forward_except_in_document_numbers_and_titles() -> None:
     text = "2021年，我乡依据国办公开办函〔2021〕30号和《2021年工作要点》开展工作。2022年，我乡将继续努力。２０２１ 年底完成。"
     rolled, found = roll_years(text, 2021, 2022, "texts.problems")
-    assert rolled == "2022年，我乡依据国办公开办函〔2021〕30号和《2021年工作要点》开展工作。2023年，我乡将继续努力。2022 年底完成。"
-    assert [(r.old, r.new) for r in found] == [("2021", "2022"), ("2022", "2023"), ("２０２１", "2022")]
+    assert (
+        rolled
+        == "2022年，我乡依据国办公开办函〔2021〕30号和《2021年工作要点》开展工作。2023年，我乡将继续努力。2022 年底完成。"
+    )
+    assert [(r.old, r.new) for r in found] == [
+        ("2021", "2022"),
+        ("2022", "2023"),
+        ("２０２１", "2022"),
+    ]
     assert found[1].sentence == "2023年，我乡将继续努力。"
     assert rolled[found[1].start : found[1].start + 4] == "2023"
 

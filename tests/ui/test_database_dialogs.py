@@ -1,0 +1,185 @@
+"""Every faulty database gets its dialog, the file is never modified, and the user can open or
+create another; a second window on the same file is stopped by the lock."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from model.store import Store
+from model.store_schema import SCHEMA_VERSION
+from tests.helpers import ROOT, sample_report
+from ui.database import CREATE_NEW, OPEN_OTHER, QUIT, UNLOCK, lock_file_for, open_database
+
+from .conftest import Answers
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def not_a_database(folder: Path) -> Path:
+    path = folder / "笔记.sqlite3"
+    path.write_text("这只是一个文本文件" * 30, encoding="utf-8")
+    return path
+
+
+def foreign(folder: Path) -> Path:
+    path = folder / "other.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE photos (id INTEGER)")
+    raw.commit()
+    raw.close()
+    return path
+
+
+def newer(folder: Path) -> Path:
+    path = folder / "newer.sqlite3"
+    Store.open(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    raw.close()
+    return path
+
+
+def damaged(folder: Path) -> Path:
+    path = folder / "damaged.sqlite3"
+    with Store.open(path) as store:
+        for year in range(2010, 2026):
+            report = sample_report()
+            report.year = year
+            store.save(report)
+    data = bytearray(path.read_bytes())
+    for offset in range(8192, len(data) - 4096, 4096):
+        data[offset + 8 : offset + 300] = bytes(range(256)) + bytes(range(36))
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (not_a_database, "不是年报助手的数据库文件"),
+        (foreign, "其他程序的数据库"),
+        (newer, "更新版本的年报助手"),
+        (damaged, "已损坏"),
+    ],
+)
+def test_a_faulty_file_gets_a_dialog_and_is_never_modified(
+    app: QApplication,
+    answers: Answers,
+    tmp_path: Path,
+    make,
+    says: str,  # type: ignore[no-untyped-def]
+) -> None:
+    path = make(tmp_path)
+    before = digest(path)
+    answers.choices.append(QUIT)
+    assert open_database(path) is None
+    assert says in answers.asked[0]
+    assert digest(path) == before
+    assert not path.with_name(path.name + ".lock").exists()
+
+
+def test_the_user_can_open_another_or_create_a_new_one(
+    app: QApplication, answers: Answers, tmp_path: Path
+) -> None:
+    bad = not_a_database(tmp_path)
+    good = tmp_path / "good.sqlite3"
+    Store.open(good).close()
+    answers.choices.append(OPEN_OTHER)
+    answers.files.append(str(good))
+    database = open_database(bad)
+    assert database is not None and database.path == good
+    database.close()
+    fresh = tmp_path / "新建 的.sqlite3"
+    answers.choices.append(CREATE_NEW)
+    answers.files.append(str(fresh))
+    database = open_database(bad)
+    assert database is not None and database.path == fresh and fresh.exists()
+    database.close()
+
+
+def test_a_second_window_on_the_same_file_is_stopped(
+    app: QApplication, answers: Answers, tmp_path: Path
+) -> None:
+    path = tmp_path / "reports.sqlite3"
+    first = open_database(path)
+    assert first is not None
+    answers.choices += [UNLOCK, QUIT]
+    answers.yes = False  # 解除锁定 asks first; the answer here is no
+    assert open_database(path) is None
+    assert "正被另一个年报助手窗口使用" in answers.asked[0]
+    assert "确定解除吗" in answers.asked[1]
+    first.close()
+
+
+def test_a_lock_left_by_a_crash_can_be_removed_after_confirmation(
+    app: QApplication, answers: Answers, tmp_path: Path
+) -> None:
+    path = tmp_path / "reports.sqlite3"
+    holder = lock_file_for(path)
+    assert holder.tryLock(0)  # held by a live process that is not a window (as after a hang)
+    answers.choices.append(UNLOCK)
+    answers.yes = True
+    database = open_database(path)
+    assert database is not None
+    database.close()
+
+
+def test_a_read_only_folder_gets_a_dialog(
+    app: QApplication, answers: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "reports.sqlite3"
+    Store.open(path).close()
+    monkeypatch.setattr(os, "access", lambda *a, **k: False)
+    answers.choices.append(QUIT)
+    assert open_database(path) is None
+    assert "只读" in answers.asked[0]
+
+
+EDIT_THEN_WAIT = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from ui.app import create_app
+from ui.database import open_database
+from ui.main_window import MainWindow
+from model.declaration import CellRef
+app = create_app()
+window = MainWindow(open_database(Path({db!r})))
+window.operations.open_sample()
+window.session.set_cells({{CellRef("applications", "disclosed", "research"): 7}})
+window.session.set_field("texts.other", "改过的六。")
+print("edited", flush=True)
+time.sleep(60)
+"""
+
+
+def test_sigkill_right_after_an_edit_loses_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "reports.sqlite3"
+    script = EDIT_THEN_WAIT.format(root=str(ROOT), db=str(db))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NIANBAO_DATA_DIR": str(tmp_path / "data")}
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "edited"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    with Store.open(db) as store:
+        (summary,) = store.list_reports()
+        report = store.load(summary.id)
+    from model.declaration import CellRef
+
+    assert report.value(CellRef("applications", "disclosed", "research")) == 7
+    assert report.texts.other == "改过的六。"

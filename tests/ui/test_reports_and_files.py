@@ -1,0 +1,202 @@
+"""新建报告 with carry-over, 复制, 机关改名, the data package and database backups from the menus,
+and the 基本信息 and 一 tabs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from ui import report_dialogs
+from ui.info_tab import InfoTab
+from ui.main_window import MainWindow
+from ui.text_tabs import OverviewTab
+
+from .conftest import Answers, ref, table_tab
+
+
+@pytest.fixture
+def dialog_answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """Fill the new-report dialog as a user would, and record the replacements shown."""
+    given: dict[str, object] = {"organization": "海原县关桥乡人民政府", "year": 2022, "shown": None}
+
+    def accept(dialog: report_dialogs.NewReportDialog) -> int:
+        dialog.organization.setCurrentText(str(given["organization"]))
+        dialog.year.setValue(int(given["year"]))  # type: ignore[call-overload]
+        given["inherit_enabled"] = dialog.inherit.isEnabled()
+        given["note"] = dialog.note.text()
+        return QDialog.DialogCode.Accepted.value
+
+    def review(dialog: report_dialogs.ReplacementsDialog) -> int:
+        given["shown"] = dialog.table.rowCount()
+        return 0
+
+    monkeypatch.setattr(report_dialogs.NewReportDialog, "exec", accept)
+    monkeypatch.setattr(report_dialogs.ReplacementsDialog, "exec", review)
+    return given
+
+
+def test_new_report_carries_last_year_over(
+    window: MainWindow, dialog_answers: dict[str, object]
+) -> None:
+    window.operations.open_sample()
+    last = window.session
+    assert last is not None
+    last.set_cells(
+        {
+            ref("applications", "new_requests", "natural_person"): 3,
+            ref("applications", "disclosed", "natural_person"): 1,
+            ref("applications", "carried_forward", "natural_person"): 2,
+            ref("proactive", "normative_documents", "in_force"): 5,
+        }
+    )
+    window.operations.new_report()
+    session = window.session
+    assert session is not None and session.report.year == 2022
+    assert dialog_answers["inherit_enabled"] is True
+    assert session.report.value(ref("applications", "carried_over", "natural_person")) == 2
+    assert ref("applications", "carried_over", "natural_person") in session.report.carried
+    assert session.report.texts.problems.startswith("2022年")
+    assert "texts.problems" in session.report.pending_texts
+    assert isinstance(dialog_answers["shown"], int) and dialog_answers["shown"] > 0
+    # 现行有效件数 follows this year's 制发 while it is still last year's proposal.
+    session.set_cells({ref("proactive", "normative_documents", "issued"): 2})
+    assert session.report.value(ref("proactive", "normative_documents", "in_force")) == 7
+    session.set_cells({ref("proactive", "normative_documents", "in_force"): 6})
+    session.set_cells({ref("proactive", "normative_documents", "issued"): 3})
+    assert session.report.value(ref("proactive", "normative_documents", "in_force")) == 6
+    assert [s.year for s in window.database.store.list_reports()] == [2022, 2021]
+
+
+def test_new_report_without_last_year_says_so(
+    window: MainWindow, dialog_answers: dict[str, object]
+) -> None:
+    dialog_answers["organization"] = "某县某镇人民政府"
+    window.operations.new_report()
+    assert dialog_answers["inherit_enabled"] is False
+    assert "没有某县某镇人民政府的 2021 年度报告" in str(dialog_answers["note"])
+    assert window.session is not None and window.session.report.organization == "某县某镇人民政府"
+    assert window.session.report.texts.overview.subsections[0].title == "主动公开情况"
+
+
+def test_copy_and_rename_organization(
+    window: MainWindow, answers: Answers, dialog_answers: dict[str, object]
+) -> None:
+    window.operations.open_sample()
+    dialog_answers["year"] = 2023
+    window.operations.copy_report()
+    assert window.session is not None and window.session.report.year == 2023
+    assert window.session.report.texts.other == "无其他需要报告的事项。"
+    answers.texts.append("海原县关桥镇人民政府")
+    window.operations.rename_organization()
+    assert (
+        window.session is not None and window.session.report.organization == "海原县关桥镇人民政府"
+    )
+    top = window.report_list.tree.topLevelItem(0)
+    assert top.text(0) == "海原县关桥镇人民政府" and "海原县关桥乡人民政府" in top.toolTip(0)
+    window.report_list.search.setText("关桥乡")  # former names are found too
+    assert not top.isHidden()
+    window.report_list.search.setText("城关镇")
+    assert top.isHidden()
+
+
+def test_export_and_import_the_data_package(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    window.operations.open_sample()
+    assert window.session is not None
+    window.session.set_cells(
+        {ref("proactive", "fees", "amount"): __import__("decimal").Decimal("0.035")}
+    )
+    target = tmp_path / "导出 的 报告.json"
+    answers.files.append(str(target))
+    window.operations.export_package()
+    assert json.loads(target.read_text("utf-8"))["tables"]["proactive"]["fees"]["amount"] == "0.035"
+    # Import over the existing report: asked first, the old one goes to the 回收站.
+    data = json.loads(target.read_text("utf-8"))
+    data["texts"]["other"] = "导入的文字。"
+    target.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    answers.files.append(str(target))
+    window.operations.import_package()
+    assert any("用导入的数据包替换" in q for q in answers.asked)
+    assert window.session is not None and window.session.report.texts.other == "导入的文字。"
+    assert len(window.database.store.list_reports(deleted=True)) == 1
+
+
+def test_a_bad_data_package_is_refused_naming_the_path(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "gov-info-annual-report", "tables": {"applications": {"x": {}}}}', "utf-8"
+    )
+    answers.files.append(str(bad))
+    window.operations.import_package()
+    assert "tables.applications.x" in answers.errors[0]
+    assert window.database.store.list_reports() == []
+
+
+def test_backup_and_restore_from_the_menu(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    window.operations.open_sample()
+    copy = tmp_path / "备份.sqlite3"
+    answers.files.append(str(copy))
+    window.operations.backup_database()
+    assert copy.exists()
+    window.operations.delete_report()
+    assert window.database.store.list_reports() == []
+    answers.files.append(str(copy))
+    window.operations.restore_backup()
+    assert [s.year for s in window.database.store.list_reports()] == [2021]
+    assert list(window.database.path.parent.glob("*.before-restore-*.sqlite3"))
+
+
+def test_info_tab_validates_and_the_preamble_follows(window: MainWindow) -> None:
+    window.operations.open_sample()
+    assert window.editor is not None and window.session is not None
+    info = window.editor.pages["info"]
+    assert isinstance(info, InfoTab)
+    postcode = info.fields["meta.postcode"]
+    postcode.setText("75520")
+    postcode.textEdited.emit("75520")
+    assert postcode.problem == "邮编应为 6 位数字。"
+    postcode.commit()
+    assert window.session.report.meta["postcode"] == "75520"  # kept, never lost, and marked
+    portal = info.fields["meta.portal_name"]
+    portal.setText("海原县政府网")
+    portal.commit()
+    assert "海原县政府网（http://www.hy.gov.cn/）" in info.preview.toPlainText()
+    info.override.setChecked(True)
+    assert window.session.report.texts.preamble is not None and info.editor.isVisible()
+    info.restore.click()
+    assert window.session.report.texts.preamble is None
+    info.signed_auto.setChecked(False)
+    assert window.session.report.signed_on is not None
+
+
+def test_sub_sections_can_be_added_moved_renamed_removed_and_undone(
+    window: MainWindow, answers: Answers
+) -> None:
+    window.operations.open_sample()
+    assert window.editor is not None and window.session is not None
+    page = window.editor.pages["overview"]
+    assert isinstance(page, OverviewTab)
+    answers.texts.append("工作考核")
+    page.add()
+    titles = lambda: [s.title for s in window.session.report.texts.overview.subsections]  # noqa: E731
+    assert titles()[-1] == "工作考核" and page.list.count() == 6
+    page.move_up()
+    assert titles()[4:] == ["工作考核", "监督保障"]
+    answers.texts.append("考核情况")
+    page.rename()
+    assert titles()[4] == "考核情况"
+    page.remove()
+    assert len(titles()) == 5
+    for _ in range(4):
+        window.operations.undo()
+    assert titles() == ["主动公开情况", "依申请公开情况", "政府信息管理", "平台建设", "监督保障"]
+    assert page.list.item(4).text() == "（五）监督保障"
+    table_tab(window, "applications")  # switching tabs commits and keeps everything

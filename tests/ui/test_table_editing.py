@@ -1,0 +1,174 @@
+"""Editing a table like Excel/WPS: typing, Enter and Tab, Delete, copy and paste, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+
+from ui.main_window import MainWindow
+from ui.report_editor import TableTab
+
+from .conftest import ref, table_tab, type_text
+
+
+def open_applications(window: MainWindow) -> TableTab:
+    window.operations.open_sample()
+    return table_tab(window, "applications")
+
+
+def go_to(page: TableTab, row: str, col: str) -> None:
+    page.view.setCurrentIndex(page.model.index_of(ref("applications", row, col)))
+    page.view.setFocus()
+
+
+def editor_of(page: TableTab) -> QLineEdit:
+    """The line editor the view opened on the current cell."""
+    editors = [e for e in page.view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1
+    return editors[0]
+
+
+def test_typing_a_digit_edits_enter_commits_and_moves_down(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = open_applications(window)
+    go_to(page, "new_requests", "natural_person")
+    type_text(page.view, "１")  # full-width digits, as a Chinese input method gives them
+    type_text(editor_of(page), "２")  # the first key opened the editor; the rest go to it
+    qtbot.keyClick(editor_of(page), Qt.Key.Key_Return)
+    report = window.session.report  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: report.value(ref("applications", "new_requests", "natural_person")) == 12
+    )
+    assert report.value(ref("applications", "new_requests", "total")) == 12
+    assert page.model.cell(page.view.currentIndex()).ref == ref(
+        "applications", "carried_over", "natural_person"
+    )
+    assert [p.rule for p in window.session.problems] == ["E-R1"]  # type: ignore[union-attr]
+    assert window.saved_label.text().startswith("已保存")
+
+
+def test_tab_moves_right_to_the_next_typed_cell(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = open_applications(window)
+    go_to(page, "disclosed", "other_org")
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    # 总计 is computed: Tab skips it to the next row's first typed cell.
+    assert page.model.cell(page.view.currentIndex()).ref == ref(
+        "applications", "partly_disclosed", "natural_person"
+    )
+    qtbot.keyClick(page.view, Qt.Key.Key_Backtab)
+    assert page.model.cell(page.view.currentIndex()).ref == ref(
+        "applications", "disclosed", "other_org"
+    )
+
+
+def test_bad_input_is_refused_with_a_message_and_changes_nothing(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = open_applications(window)
+    messages: list[str] = []
+    page.view.message.connect(messages.append)
+    go_to(page, "disclosed", "research")
+    type_text(page.view, "-")
+    type_text(editor_of(page), "3")
+    qtbot.keyClick(editor_of(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert "负数" in messages[0] and "科研机构" in messages[0]
+    assert window.session.report.value(ref("applications", "disclosed", "research")) == 0  # type: ignore[union-attr]
+    assert window.session.undo_stack.count() == 0  # type: ignore[union-attr]
+
+
+def test_delete_clears_the_selection_to_zero_in_one_step(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = open_applications(window)
+    session = window.session
+    assert session is not None
+    session.set_cells(
+        {ref("applications", "disclosed", c): 4 for c in ("natural_person", "commercial")}
+    )
+    first = page.model.index_of(ref("applications", "disclosed", "natural_person"))
+    total = page.model.index_of(ref("applications", "disclosed", "total"))
+    assert page.model.flags(total)  # the row's computed total is selected too, and left alone
+    page.view.selectRow(first.row())
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert session.report.value(ref("applications", "disclosed", "total")) == 0
+    assert session.undo_stack.count() == 2
+    session.undo_stack.undo()
+    assert session.report.value(ref("applications", "disclosed", "total")) == 8
+
+
+def test_copy_gives_tab_separated_text(window: MainWindow) -> None:
+    page = open_applications(window)
+    window.session.set_cells({ref("applications", "disclosed", "natural_person"): 7})  # type: ignore[union-attr]
+    page.view.selectRow(
+        page.model.index_of(ref("applications", "disclosed", "natural_person")).row()
+    )
+    page.view.copy_selection()
+    line = QGuiApplication.clipboard().text().rstrip("\n")
+    # The row of （一） also holds the top of the merged 三、本年度办理结果 cell.
+    assert line.split("\t") == [
+        "三、本年度办理结果",
+        "（一）予以公开",
+        "",
+        "7",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "7",
+    ]
+
+
+def test_paste_a_block_is_one_undo_step(window: MainWindow) -> None:
+    page = open_applications(window)
+    go_to(page, "disclosed", "natural_person")
+    QGuiApplication.clipboard().setText("1\t2\t3\r\n4\t5\t6\r\n")
+    page.view.paste()
+    report = window.session.report  # type: ignore[union-attr]
+    assert report.value(ref("applications", "disclosed", "research")) == 3
+    assert report.value(ref("applications", "partly_disclosed", "natural_person")) == 4
+    assert report.value(ref("applications", "results_total", "total")) == 21
+    assert window.session.undo_stack.count() == 1  # type: ignore[union-attr]
+    window.operations.undo()
+    assert report.value(ref("applications", "results_total", "total")) == 0
+
+
+def test_paste_a_whole_row_with_its_matching_total(window: MainWindow) -> None:
+    page = open_applications(window)
+    row = page.model.index_of(ref("applications", "disclosed", "natural_person")).row()
+    page.view.setCurrentIndex(page.model.index(row, 1))
+    QGuiApplication.clipboard().setText("(一) 予以公开\t\t1\t2\t0\t0\t0\t0\t3\n")
+    page.view.paste()
+    report = window.session.report  # type: ignore[union-attr]
+    assert report.value(ref("applications", "disclosed", "total")) == 3
+
+
+def test_paste_refused_whole_when_a_total_disagrees_or_a_value_is_bad(window: MainWindow) -> None:
+    page = open_applications(window)
+    messages: list[str] = []
+    page.view.message.connect(messages.append)
+    go_to(page, "disclosed", "natural_person")
+    QGuiApplication.clipboard().setText("1\t2\t0\t0\t0\t0\t9\n")
+    page.view.paste()
+    QGuiApplication.clipboard().setText("1\t二\n")
+    page.view.paste()
+    QGuiApplication.clipboard().setText("\n".join(["1"] * 40))
+    page.view.paste()
+    report = window.session.report  # type: ignore[union-attr]
+    assert report.value(ref("applications", "disclosed", "natural_person")) == 0
+    assert window.session.undo_stack.count() == 0  # type: ignore[union-attr]
+    assert "与各项之和 3 不符" in messages[0]
+    assert "「（一）予以公开」行「商业企业」列" in messages[1] and "不是数字" in messages[1]
+    assert "超出了表格的范围" in messages[2]
+
+
+def test_show_previous_year_values(window: MainWindow) -> None:
+    window.operations.open_sample()
+    store = window.database.store
+    current = window.session.report  # type: ignore[union-attr]
+    later = type(current)(current.organization, 2022)
+    store.save(later)
+    window.open_report(later.id or 0)
+    page = table_tab(window, "applications")
+    assert page.show_previous.isEnabled()
+    index = page.model.index_of(ref("applications", "disclosed", "commercial"))
+    assert "上年数：0" in index.data(Qt.ItemDataRole.ToolTipRole)
+    page.show_previous.setChecked(True)
+    assert page.view.delegate.show_previous

@@ -1,0 +1,209 @@
+"""The window a clerk sees: first run, the sample, every tab, the checks panel, jumping to a
+problem, undo, publishing, deleting and restoring, and nothing lost across a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from model.problems import Severity
+from ui.database import open_database
+from ui.main_window import MainWindow
+from ui.report_editor import TableTab
+from ui.table_model import CARRIED_BACKGROUND, COMPUTED_BACKGROUND, PROBLEM_BACKGROUND
+from ui.text_tabs import OverviewTab, TextTab
+
+from .conftest import Answers, ref, table_tab, type_text
+
+
+def test_first_run_shows_the_welcome_panel(window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.welcome
+    assert window.windowTitle() == "年报助手"
+    assert window.welcome.new_report.text() == "新建报告"
+    assert not window.actions_by_name["publish"].isEnabled()
+
+
+def test_open_sample_shows_every_tab(window: MainWindow) -> None:
+    window.welcome.open_sample.click()
+    editor = window.editor
+    assert editor is not None and window.stack.currentWidget() is editor
+    assert [editor.tabText(i) for i in range(editor.count())] == [
+        "基本信息",
+        "一、总体情况",
+        "二、主动公开",
+        "三、依申请公开",
+        "四、复议诉讼",
+        "五、问题及改进",
+        "六、其他事项",
+    ]
+    assert "海原县关桥乡人民政府2021年政府信息公开工作年度报告" in window.windowTitle()
+    assert window.checks.summary.text() == "✔ 未发现问题。"
+    assert window.report_list.tree.topLevelItem(0).text(0) == "海原县关桥乡人民政府"
+    overview = editor.pages["overview"]
+    assert isinstance(overview, OverviewTab) and overview.list.count() == 5
+    assert "征地补偿" in overview.body.toPlainText()
+
+
+def test_computed_cells_are_shaded_and_read_only(window: MainWindow) -> None:
+    window.operations.open_sample()
+    model = table_tab(window, "applications").model
+    total = model.index_of(ref("applications", "disclosed", "total"))
+    typed = model.index_of(ref("applications", "disclosed", "commercial"))
+    assert not model.flags(total) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(typed) & Qt.ItemFlag.ItemIsEditable
+    assert total.data(Qt.ItemDataRole.BackgroundRole).color() == COMPUTED_BACKGROUND
+    label = model.index(0, 0)
+    assert label.data() == "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    view = table_tab(window, "applications").view
+    assert (view.rowSpan(0, 0), view.columnSpan(0, 0)) == (3, 3)
+    assert (view.rowSpan(5, 0), view.columnSpan(5, 0)) == (22, 1)
+
+
+def test_a_problem_marks_its_cell_counts_on_its_tab_and_jumps(window: MainWindow) -> None:
+    window.operations.open_sample()
+    session = window.session
+    assert session is not None
+    session.set_cells({ref("applications", "new_requests", "research"): 2})
+    assert [p.rule for p in session.problems] == ["E-R1"]
+    editor = window.editor
+    assert editor is not None
+    assert editor.tabText(3) == "三、依申请公开（1）"
+    model = table_tab(window, "applications").model
+    index = model.index_of(ref("applications", "new_requests", "research"))
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == PROBLEM_BACKGROUND
+    assert "第一项加第二项之和（2）" in index.data(Qt.ItemDataRole.ToolTipRole)
+    editor.setCurrentIndex(0)
+    window.checks.tree.topLevelItem(0).setSelected(True)
+    window.checks._activated(window.checks.tree.topLevelItem(0))
+    assert editor.currentWidget() is editor.pages["applications"]
+    page = editor.pages["applications"]
+    assert isinstance(page, TableTab)
+    assert page.view.currentIndex() == index
+
+
+def test_jump_selects_the_sentence_in_a_text(window: MainWindow) -> None:
+    window.operations.open_sample()
+    session = window.session
+    assert session is not None
+    session.set_field("texts.problems", "第一句没有问题。第二句留了XX占位。第三句。")
+    (problem,) = [p for p in session.problems if p.rule == "E-placeholder"]
+    assert window.editor is not None
+    window.editor.jump_to(problem)
+    page = window.editor.pages["problems"]
+    assert isinstance(page, TextTab) and window.editor.currentWidget() is page
+    assert page.editor.textCursor().selectedText() == "第二句留了XX占位。"
+
+
+def test_jump_into_a_sub_section(window: MainWindow) -> None:
+    window.operations.open_sample()
+    session = window.session
+    assert session is not None
+    session.set_field("texts.overview.subsections.3.body", "平台建设。详见（具体网址）。")
+    (problem,) = [p for p in session.problems if p.rule == "E-placeholder"]
+    assert window.editor is not None
+    window.editor.jump_to(problem)
+    page = window.editor.pages["overview"]
+    assert isinstance(page, OverviewTab)
+    assert page.list.currentRow() == 3
+    assert page.body.textCursor().selectedText() == "详见（具体网址）。"
+
+
+def test_text_typing_is_one_undo_step_and_saved(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.operations.open_sample()
+    assert window.editor is not None and window.session is not None
+    page = window.editor.pages["other"]
+    assert isinstance(page, TextTab)
+    window.editor.setCurrentWidget(page)
+    page.editor.selectAll()
+    type_text(page.editor, "本年度收取信息处理费0元。")
+    qtbot.waitUntil(
+        lambda: window.session.report.texts.other == "本年度收取信息处理费0元。", timeout=3000
+    )
+    assert window.session.undo_stack.count() == 1
+    stored = window.database.store.load(window.session.report.id or 0)
+    assert stored.texts.other == "本年度收取信息处理费0元。"
+    window.operations.undo()
+    assert window.session.report.texts.other == "无其他需要报告的事项。"
+    assert page.editor.toPlainText() == "无其他需要报告的事项。"
+    window.operations.redo()
+    assert page.editor.toPlainText() == "本年度收取信息处理费0元。"
+
+
+def test_publish_locks_the_report_and_unpublish_is_recorded(
+    window: MainWindow, answers: Answers
+) -> None:
+    window.operations.open_sample()
+    window.operations.publish()
+    session = window.session
+    assert session is not None and session.read_only
+    assert "已发布" in window.windowTitle()
+    model = table_tab(window, "applications").model
+    assert (
+        not model.flags(model.index_of(ref("applications", "disclosed", "commercial")))
+        & Qt.ItemFlag.ItemIsEditable
+    )
+    session.set_cells({ref("applications", "disclosed", "commercial"): 3})
+    assert session.report.value(ref("applications", "disclosed", "commercial")) == 0
+    assert window.actions_by_name["unpublish"].isEnabled()
+    window.operations.unpublish()
+    assert window.session is not None and not window.session.read_only
+    events = window.database.store.events(window.session.report.id or 0)
+    assert [event for _, event in events] == ["标记为已发布", "取消发布"]
+
+
+def test_delete_goes_to_the_trash_and_comes_back(window: MainWindow) -> None:
+    window.operations.open_sample()
+    window.operations.delete_report()
+    assert window.session is None and window.stack.currentWidget() is window.welcome
+    store = window.database.store
+    assert store.list_reports() == []
+    (deleted,) = store.list_reports(deleted=True)
+    store.restore(deleted.id)
+    window.refresh_list()
+    assert window.report_list.tree.topLevelItemCount() == 1
+
+
+def test_restart_on_the_same_file_shows_the_same_data(
+    app: QApplication, qtbot, db_path: Path, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    database = open_database(db_path)
+    assert database is not None
+    first = MainWindow(database)
+    qtbot.addWidget(first)
+    first.operations.open_sample()
+    assert first.session is not None
+    first.session.set_cells({ref("proactive", "penalty", "decisions"): 42})
+    first.session.set_field("meta.phone", "0955-1234567")
+    report_id = first.session.report.id
+    first.close()
+    again = open_database(db_path)
+    assert again is not None
+    second = MainWindow(again)
+    qtbot.addWidget(second)
+    second.open_report(report_id or 0)
+    assert second.session is not None
+    assert second.session.report.value(ref("proactive", "penalty", "decisions")) == 42
+    assert second.session.report.meta["phone"] == "0955-1234567"
+    second.close()
+
+
+def test_carried_cells_are_tinted(window: MainWindow) -> None:
+    window.operations.open_sample()
+    session = window.session
+    assert session is not None
+    session.report.carried.add(ref("applications", "carried_over", "commercial"))
+    model = table_tab(window, "applications").model
+    index = model.index_of(ref("applications", "carried_over", "commercial"))
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == CARRIED_BACKGROUND
+    session.set_cells({ref("applications", "carried_over", "commercial"): 1})
+    assert ref("applications", "carried_over", "commercial") not in session.report.carried
+    session.undo_stack.undo()
+    assert ref("applications", "carried_over", "commercial") in session.report.carried
+
+
+def test_explained_problems_do_not_count(window: MainWindow) -> None:
+    window.operations.open_sample()
+    assert all(p.severity is not Severity.EXPLAINED for p in window.session.problems)  # type: ignore[union-attr]
+    QApplication.processEvents()
