@@ -11,10 +11,9 @@ def main(argv: list[str]) -> int:
         from cli import run
 
         return run(argv)
-    print(
-        "年报助手的桌面窗口还在开发中；目前可以使用命令行：python main.py --help", file=sys.stderr
-    )
-    return 2
+    from ui.app import run as run_window
+
+    return run_window(argv)
 
 
 if __name__ == "__main__":

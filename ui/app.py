@@ -103,4 +103,5 @@ def run(argv: list[str]) -> int:
         return 1
     window = MainWindow(database)
     window.show()
+    log.info("window shown on %s", database.path)
     return app.exec()

@@ -7,8 +7,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +32,11 @@ class ChecksPanel(QDockWidget):
         self.setObjectName("checks_panel")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["类别", "规则", "问题"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setColumnWidth(0, 56)
-        self.tree.setColumnWidth(1, 110)
+        self.tree = QListWidget()  # one problem an item, wrapped to the panel's width
         self.tree.setWordWrap(True)
+        self.tree.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.tree.setSpacing(2)
+        self.tree.setAlternatingRowColors(True)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -66,11 +65,13 @@ class ChecksPanel(QDockWidget):
     def show_problems(self, problems: list[Problem], open_report: bool = False) -> None:
         self.tree.clear()
         for problem in problems:
-            item = QTreeWidgetItem([problem.severity.label, problem.rule, problem.message])
-            item.setData(0, Qt.ItemDataRole.UserRole, problem)
-            item.setToolTip(2, problem.message)
-            item.setForeground(0, QBrush(_COLOURS[problem.severity]))
-            self.tree.addTopLevelItem(item)
+            item = QListWidgetItem(
+                f"【{problem.severity.label}】{problem.message}（{problem.rule}）"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, problem)
+            item.setToolTip(problem.message)
+            item.setForeground(QBrush(_COLOURS[problem.severity]))
+            self.tree.addItem(item)
         errors = sum(p.severity is Severity.ERROR for p in problems)
         warnings = sum(p.severity is Severity.WARNING for p in problems)
         if not open_report:
@@ -80,6 +81,6 @@ class ChecksPanel(QDockWidget):
         else:
             self.summary.setText(f"{errors} 个错误，{warnings} 个警告。单击一项即可跳到问题所在。")
 
-    @Slot(QTreeWidgetItem)
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        self.problem_activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
+    @Slot(QListWidgetItem)
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.problem_activated.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -62,6 +62,19 @@ class CellDelegate(QStyledItemDelegate):
         editor.setFrame(False)
         return editor
 
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """A number too wide for its cell shrinks to fit rather than being cut off."""
+        super().initStyleOption(option, index)
+        cell = index.data(CELL_ROLE)
+        if cell is None or cell.ref is None:
+            return
+        room = option.rect.width() - 6
+        wide = QFontMetrics(option.font).horizontalAdvance(option.text)
+        if wide > room > 0:
+            option.font.setPointSizeF(max(5.0, option.font.pointSizeF() * room / wide))
+
     def paint(
         self,
         painter: QPainter,
@@ -74,7 +87,7 @@ class CellDelegate(QStyledItemDelegate):
             return
         painter.save()
         font = painter.font()
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+        font.setPointSizeF(max(5.0, font.pointSizeF() * 0.7))
         painter.setFont(font)
         painter.setPen(QColor("#7a7a7a"))
         area = QRect(option.rect).adjusted(2, 0, -3, -1)  # type: ignore[call-overload]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QFocusEvent, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from model.report import get_field
 
@@ -28,6 +28,12 @@ class BoundTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self.session = session
         self.path = path
+        self.banner = QLabel(
+            "待更新：这段文字从上一年报告复制而来，年份已顺延，请核对并修改；修改后此提示自动消失。"
+        )
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3c4; color: #7a5a00; padding: 4px;")
+        self.banner.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -87,6 +93,7 @@ class BoundTextEdit(QPlainTextEdit):
         self.document().setModified(False)
         self.setReadOnly(self.session.read_only)
         pending = self.path in self.session.report.pending_texts
+        self.banner.setVisible(pending)
         self.setStyleSheet(f"QPlainTextEdit {{{PENDING_STYLE}}}" if pending else "")
         self.setToolTip(
             "从上一年报告复制而来，待更新：请核对并修改后，标记自动消失。" if pending else ""

@@ -41,6 +41,7 @@ class TextTab(QWidget):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
+        layout.addWidget(self.editor.banner)
         layout.addWidget(self.editor)
 
     def editor_for(self, path: str) -> BoundTextEdit | None:
@@ -85,6 +86,7 @@ class OverviewTab(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
+        right_layout.addWidget(self.body.banner)
         right_layout.addWidget(self.body)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -93,6 +95,7 @@ class OverviewTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(_heading(section.heading))
         layout.addWidget(QLabel("引言"))
+        layout.addWidget(self.intro.banner)
         layout.addWidget(self.intro)
         layout.addWidget(splitter, stretch=1)
         self.list.currentRowChanged.connect(self._selected)

@@ -60,6 +60,12 @@ def test_new_report_carries_last_year_over(
     assert ref("applications", "carried_over", "natural_person") in session.report.carried
     assert session.report.texts.problems.startswith("2022年")
     assert "texts.problems" in session.report.pending_texts
+    problems_page = window.editor.pages["problems"]  # type: ignore[union-attr]
+    window.editor.setCurrentWidget(problems_page)  # type: ignore[union-attr]
+    assert problems_page.editor.banner.isVisible()  # type: ignore[attr-defined]
+    session.set_field("texts.problems", "2022年，新写的问题和改进。")
+    assert not problems_page.editor.banner.isVisible()  # type: ignore[attr-defined]
+    assert "texts.problems" not in session.report.pending_texts
     assert isinstance(dialog_answers["shown"], int) and dialog_answers["shown"] > 0
     # 现行有效件数 follows this year's 制发 while it is still last year's proposal.
     session.set_cells({ref("proactive", "normative_documents", "issued"): 2})

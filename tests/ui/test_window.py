@@ -75,8 +75,8 @@ def test_a_problem_marks_its_cell_counts_on_its_tab_and_jumps(window: MainWindow
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == PROBLEM_BACKGROUND
     assert "第一项加第二项之和（2）" in index.data(Qt.ItemDataRole.ToolTipRole)
     editor.setCurrentIndex(0)
-    window.checks.tree.topLevelItem(0).setSelected(True)
-    window.checks._activated(window.checks.tree.topLevelItem(0))
+    window.checks.tree.item(0).setSelected(True)
+    window.checks._activated(window.checks.tree.item(0))
     assert editor.currentWidget() is editor.pages["applications"]
     page = editor.pages["applications"]
     assert isinstance(page, TableTab)

@@ -1,0 +1,129 @@
+"""Medians of the window's hot paths (a script, not a test).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py
+
+Targets (issue 3): process start to the first shown window at most 3x a bare QMainWindow script
+measured in the same run; typing a number in 三 until totals and checks have updated < 50 ms;
+opening a report with 1,000 reports in the database < 100 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("NIANBAO_DATA_DIR", tempfile.mkdtemp(prefix="nianbao-bench-"))
+
+BARE = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.show()
+app.processEvents()
+print("shown", flush=True)
+"""
+
+OURS = """
+import sys
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from ui.app import create_app
+from ui.database import open_database
+from ui.main_window import MainWindow
+app = create_app()
+window = MainWindow(open_database(Path({db!r})))
+window.show()
+app.processEvents()
+print("shown", flush=True)
+"""
+
+
+def time_to_shown(code: str, runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "shown"
+        times.append((time.perf_counter() - start) * 1000)
+        child.wait()
+        child.stdout.close()
+    return statistics.median(times)
+
+
+def main() -> None:
+    from PySide6.QtCore import QModelIndex
+
+    from benchmarks.bench_model import full_report
+    from model.declaration import CellRef
+    from model.store import Store
+    from ui.app import create_app
+    from ui.database import open_database
+    from ui.main_window import MainWindow
+
+    folder = Path(tempfile.mkdtemp(prefix="nianbao-bench-db-"))
+    db = folder / "reports.sqlite3"
+    with Store.open(db) as store:
+        store._db.execute("PRAGMA synchronous = OFF")  # setup only
+        for i in range(1000):
+            filler = full_report()
+            filler.organization = f"测试县第{i // 10:03d}乡人民政府"
+            filler.year = 2012 + i % 10
+            store.save(filler)
+        ids = [s.id for s in store.list_reports()]
+
+    # An installed or frozen program runs from compiled bytecode; so must the measurement (this
+    # machine sets PYTHONDONTWRITEBYTECODE, which would leave every start compiling our sources).
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "model", "ui", "cli"], cwd=ROOT, check=True
+    )
+    bare = time_to_shown(BARE)
+    ours = time_to_shown(OURS.format(root=str(ROOT), db=str(db)))
+
+    app = create_app()
+    database = open_database(db)
+    assert database is not None
+    window = MainWindow(database)
+    window.show()
+    app.processEvents()
+
+    def open_one(report_id: int) -> float:
+        start = time.perf_counter()
+        window.open_report(report_id)
+        app.processEvents()
+        return (time.perf_counter() - start) * 1000
+
+    opening = statistics.median(open_one(report_id) for report_id in ids[100:130])
+
+    window.open_report(ids[0])
+    page = window.editor.pages["applications"]  # type: ignore[union-attr]
+    model = page.model  # type: ignore[attr-defined]
+    index = model.index_of(CellRef("applications", "disclosed", "commercial"))
+    typing = []
+    for n in range(100):
+        start = time.perf_counter()
+        model.setData(QModelIndex(index), str(n % 9 + 1))
+        app.processEvents()
+        typing.append((time.perf_counter() - start) * 1000)
+    window.close()
+
+    print(f"bare QMainWindow shown        median {bare:8.1f} ms")
+    print(
+        f"年报助手 window shown          median {ours:8.1f} ms   = {ours / bare:.2f}x bare   target <= 3x"
+    )
+    print(
+        f"type a number in 三 (all updated) median {statistics.median(typing):8.2f} ms   target < 50 ms"
+    )
+    print(f"open a report (1,000 in db)   median {opening:8.2f} ms   target < 100 ms")
+
+
+if __name__ == "__main__":
+    main()
