@@ -206,3 +206,38 @@ def test_sub_sections_can_be_added_moved_renamed_removed_and_undone(
     assert titles() == ["主动公开情况", "依申请公开情况", "政府信息管理", "平台建设", "监督保障"]
     assert page.list.item(4).text() == "（五）监督保障"
     table_tab(window, "applications")  # switching tabs commits and keeps everything
+
+
+def test_trash_dialog_restores_and_purges(window: MainWindow, answers: Answers) -> None:
+    window.operations.open_sample()
+    window.operations.delete_report()
+    dialog = report_dialogs.TrashDialog(window.database.store, window)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "2021"
+    dialog.table.setCurrentCell(0, 0)
+    dialog.restore_selected()
+    assert dialog.table.rowCount() == 0 and len(window.database.store.list_reports()) == 1
+    window.open_report(window.database.store.list_reports()[0].id)
+    window.operations.delete_report()
+    dialog.refresh()
+    dialog.table.setCurrentCell(0, 0)
+    dialog.purge_selected()
+    assert "彻底删除后无法恢复" in answers.asked[-1]
+    assert window.database.store.list_reports(deleted=True) == []
+
+
+def test_open_another_database_from_the_menu(window: MainWindow, answers: Answers, tmp_path: Path) -> None:
+    window.operations.open_sample()
+    other = tmp_path / "另一个.sqlite3"
+    answers.files.append(str(other))
+    window.operations.open_other_database()
+    assert window.database.path == other and window.session is None
+    assert window.report_list.tree.topLevelItemCount() == 0
+
+
+def test_check_from_the_menu_reports_the_count(window: MainWindow) -> None:
+    window.operations.open_sample()
+    assert window.session is not None
+    window.session.report.texts.other = ""  # as if typed and not yet rechecked
+    window.operations.check()
+    assert [p.rule for p in window.session.problems] == ["E-section"]
+    assert window.statusBar().currentMessage() == "检查完毕：1 个问题。"
