@@ -305,23 +305,21 @@ class Operations(QObject):
 
     @Slot()
     def copy_cells(self) -> None:
-        page = self.window.current_widget()
-        if isinstance(page, TableTab):
-            page.view.copy_selection()
-        else:
-            focus = QApplication.focusWidget()
-            if hasattr(focus, "copy"):
-                focus.copy()
+        self._clipboard("copy")
 
     @Slot()
     def paste_cells(self) -> None:
+        self._clipboard("paste")
+
+    def _clipboard(self, action: str) -> None:
+        """A table copies and pastes blocks of cells; a text field does its own thing."""
         page = self.window.current_widget()
         if isinstance(page, TableTab):
-            page.view.paste()
-        else:
-            focus = QApplication.focusWidget()
-            if hasattr(focus, "paste"):
-                focus.paste()
+            page.view.copy_selection() if action == "copy" else page.view.paste()
+            return
+        focus = QApplication.focusWidget()
+        if hasattr(focus, action):
+            getattr(focus, action)()
 
     @Slot()
     def check(self) -> None:

@@ -30,6 +30,7 @@ from model.store_inspect import (
     StoreError,
 )
 from model.store_schema import APPLICATION_ID, SCHEMA_VERSION
+from tests.faulty_files import damaged_database, foreign_database, newer_database, not_a_database
 from tests.helpers import ROOT, sample_report
 from tests.strategies import valid_reports
 
@@ -179,42 +180,19 @@ def refuse_untouched(path: Path, error: type[StoreError], says: str) -> None:
     assert (digest(path), sorted(p.name for p in path.parent.iterdir())) == before
 
 
-def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "notes.sqlite3"
-    path.write_text("这不是数据库" * 50, encoding="utf-8")
-    refuse_untouched(path, NotADatabase, "不是年报助手的数据库文件")
-
-
-def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "other.sqlite3"
-    with sqlite3.connect(path) as raw:
-        raw.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
-    raw.close()
-    refuse_untouched(path, ForeignDatabase, "其他程序的数据库")
-
-
-def test_a_newer_database_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "newer.sqlite3"
-    Store.open(path).close()
-    raw = sqlite3.connect(path)
-    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    raw.close()
-    refuse_untouched(path, NewerDatabase, "更新版本的年报助手")
-
-
-def test_a_damaged_database_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "damaged.sqlite3"
-    with Store.open(path) as store:
-        for year in range(2010, 2030):
-            report = sample_report()
-            report.year = year
-            store.save(report)
-    data = bytearray(path.read_bytes())
-    page = 4096
-    for offset in range(2 * page, len(data) - page, page):  # scramble every page but the first
-        data[offset + 8 : offset + 400] = bytes(range(256)) + bytes(range(136))
-    path.write_bytes(bytes(data))
-    refuse_untouched(path, DamagedDatabase, "已损坏")
+@pytest.mark.parametrize(
+    ("make", "error", "says"),
+    [
+        (not_a_database, NotADatabase, "不是年报助手的数据库文件"),
+        (foreign_database, ForeignDatabase, "其他程序的数据库"),
+        (newer_database, NewerDatabase, "更新版本的年报助手"),
+        (damaged_database, DamagedDatabase, "已损坏"),
+    ],
+)
+def test_a_file_we_must_not_touch_is_refused_untouched(
+    tmp_path: Path, make, error, says: str
+) -> None:  # type: ignore[no-untyped-def]
+    refuse_untouched(make(tmp_path), error, says)
 
 
 def test_a_truncated_header_is_refused_untouched(tmp_path: Path) -> None:

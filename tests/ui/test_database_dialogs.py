@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from model.store import Store
-from model.store_schema import SCHEMA_VERSION
-from tests.helpers import ROOT, sample_report
+from tests.faulty_files import damaged_database, foreign_database, newer_database, not_a_database
+from tests.helpers import ROOT
 from ui.database import CREATE_NEW, OPEN_OTHER, QUIT, UNLOCK, lock_file_for, open_database
 
 from .conftest import Answers
@@ -26,51 +25,13 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def not_a_database(folder: Path) -> Path:
-    path = folder / "笔记.sqlite3"
-    path.write_text("这只是一个文本文件" * 30, encoding="utf-8")
-    return path
-
-
-def foreign(folder: Path) -> Path:
-    path = folder / "other.sqlite3"
-    raw = sqlite3.connect(path)
-    raw.execute("CREATE TABLE photos (id INTEGER)")
-    raw.commit()
-    raw.close()
-    return path
-
-
-def newer(folder: Path) -> Path:
-    path = folder / "newer.sqlite3"
-    Store.open(path).close()
-    raw = sqlite3.connect(path)
-    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
-    raw.close()
-    return path
-
-
-def damaged(folder: Path) -> Path:
-    path = folder / "damaged.sqlite3"
-    with Store.open(path) as store:
-        for year in range(2010, 2026):
-            report = sample_report()
-            report.year = year
-            store.save(report)
-    data = bytearray(path.read_bytes())
-    for offset in range(8192, len(data) - 4096, 4096):
-        data[offset + 8 : offset + 300] = bytes(range(256)) + bytes(range(36))
-    path.write_bytes(bytes(data))
-    return path
-
-
 @pytest.mark.parametrize(
     ("make", "says"),
     [
         (not_a_database, "不是年报助手的数据库文件"),
-        (foreign, "其他程序的数据库"),
-        (newer, "更新版本的年报助手"),
-        (damaged, "已损坏"),
+        (foreign_database, "其他程序的数据库"),
+        (newer_database, "更新版本的年报助手"),
+        (damaged_database, "已损坏"),
     ],
 )
 def test_a_faulty_file_gets_a_dialog_and_is_never_modified(

@@ -225,7 +225,9 @@ def test_trash_dialog_restores_and_purges(window: MainWindow, answers: Answers) 
     assert window.database.store.list_reports(deleted=True) == []
 
 
-def test_open_another_database_from_the_menu(window: MainWindow, answers: Answers, tmp_path: Path) -> None:
+def test_open_another_database_from_the_menu(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
     window.operations.open_sample()
     other = tmp_path / "另一个.sqlite3"
     answers.files.append(str(other))
