@@ -14,7 +14,7 @@ from model.problems import Problem, Severity
 
 OK, ERRORS, UNUSABLE = 0, 1, 2
 
-# Export targets and the issue that brings each; until then they are refused, never faked.
+# Export targets; each is refused with a clear message until its exporter exists, never faked.
 _EXPORTS = {".xlsx": "Excel", ".pdf": "PDF", ".docx": "Word"}
 _SOURCES = (".json",)
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .cell_input import Value
 from .declaration import CellRef
 from .format_2021 import APPLICANT_COLUMNS
 from .report import Report, Status, get_field, set_field
@@ -51,11 +53,11 @@ def carried_over_cells() -> list[tuple[CellRef, CellRef]]:
     ]
 
 
-def proposed_in_force(previous: Report, report: Report, row: str) -> int:
+def proposed_in_force(previous: Report, values: Mapping[CellRef, Value], row: str) -> int:
     """现行有效件数 proposed from last year's, plus this year's 制发, minus 废止 (never below 0)."""
     last = int(previous.value(CellRef("proactive", row, "in_force")))
-    issued = int(report.value(CellRef("proactive", row, "issued")))
-    repealed = int(report.value(CellRef("proactive", row, "repealed")))
+    issued = int(values[CellRef("proactive", row, "issued")])
+    repealed = int(values[CellRef("proactive", row, "repealed")])
     return max(0, last + issued - repealed)
 
 
@@ -70,7 +72,7 @@ def report_from_previous(previous: Report, year: int, organization: str) -> Carr
         report.carried.add(this)
     for row in IN_FORCE_ROWS:
         ref = CellRef("proactive", row, "in_force")
-        report.values[ref] = proposed_in_force(previous, report, row)
+        report.values[ref] = proposed_in_force(previous, report.values, row)
         report.carried.add(ref)
     report.texts = copy.deepcopy(previous.texts)
     replacements: list[Replacement] = []

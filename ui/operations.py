@@ -17,6 +17,7 @@ from model.package import PackageError, load_report, save_package
 from model.paths import data_dir
 from model.preamble import report_title
 from model.report import Report, Status
+from model.store import Store
 from model.store_inspect import StoreError
 
 from . import dialogs
@@ -38,7 +39,7 @@ class Operations(QObject):
         self.window = window
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self) -> Store:
         return self.window.database.store
 
     def _report(self) -> Report | None:

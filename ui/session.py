@@ -74,9 +74,8 @@ class ReportSession(QObject):
             target = CellRef("proactive", row, "in_force")
             touched = {CellRef("proactive", row, "issued"), CellRef("proactive", row, "repealed")}
             if target in self.report.carried and target not in changes and touched & set(changes):
-                trial = Report(self.report.organization, self.report.year)
-                trial.values = self.report.values | changes
-                proposals[target] = proposed_in_force(self.previous, trial, row)
+                values = self.report.values | changes
+                proposals[target] = proposed_in_force(self.previous, values, row)
         return proposals
 
     # ── after every change of the undo stack ──
