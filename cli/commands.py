@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from export import PLANNED, WRITERS, writer_for
+from export.document import render
 from model.atomic import WriteError
 from model.checks import check_report, has_errors
 from model.package import PackageError, PackageRead, read_package, read_text, save_package
 from model.problems import Problem, Severity
+from model.report import Report
 
 OK, ERRORS, UNUSABLE = 0, 1, 2
 
-# Export targets; each is refused with a clear message until its exporter exists, never faked.
-_EXPORTS = {".xlsx": "Excel", ".pdf": "PDF", ".docx": "Word"}
-_SOURCES = (".json",)
+_SOURCES = (".json", ".xlsx")
 
 
 def validate(source: str, *, as_json: bool = False) -> int:
-    read = _read(Path(source))
+    read = _read_package(Path(source))
     if read is None:
         return UNUSABLE
     problems = read.problems + check_report(read.report)
@@ -34,48 +36,82 @@ def validate(source: str, *, as_json: bool = False) -> int:
 def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
     source_path, target_path = Path(source), Path(target)
     suffix = target_path.suffix.lower()
-    if suffix not in (".json", *_EXPORTS):
+    if suffix in PLANNED:
+        _fail(f"暂不支持导出为 {PLANNED[suffix]}（{suffix}）：这项功能还在开发中。")
+        return UNUSABLE
+    if suffix != ".json" and suffix not in WRITERS:
+        known = "、".join((".json", *WRITERS))
+        _fail(f"无法识别目标文件的格式“{target_path.suffix or target_path.name}”：请用 {known}。")
+        return UNUSABLE
+    report = _load_source(source_path)
+    if report is None:
+        return UNUSABLE
+    if suffix == ".json":  # writing the data package is never blocked
+        return _written(lambda: save_package(report, target_path), target_path)
+    errors = [p for p in check_report(report) if p.severity is Severity.ERROR]
+    if errors and not allow_errors:
         _fail(
-            f"无法识别目标文件的格式“{target_path.suffix or target_path.name}”：请用 .json、.xlsx、.pdf 或 .docx。"
+            f"报告有 {len(errors)} 个错误，未导出（加 --allow-errors 可导出标记为“草稿”的文件）："
         )
-        return UNUSABLE
-    if source_path.suffix.lower() not in _SOURCES:
-        what = (
-            "Excel 工作簿"
-            if source_path.suffix.lower() == ".xlsx"
-            else f"“{source_path.suffix}”文件"
-        )
-        _fail(f"暂不能读取{what}：目前只能从 JSON 数据包（.json）转换。")
-        return UNUSABLE
-    read = _read(source_path)
-    if read is None:
-        return UNUSABLE
-    if read.problems:
-        _fail(f"{source_path.name} 中有不正确的数据，未做转换：")
-        _print_problems(read.problems, sys.stderr)
-        return UNUSABLE
-    if suffix in _EXPORTS:
-        _fail(
-            f"暂不支持导出为 {_EXPORTS[suffix]}（{suffix}）：这项功能还在开发中。目前可以转换为 .json。"
-        )
-        return UNUSABLE
+        _print_problems(errors, sys.stderr)
+        return ERRORS
+    if errors:
+        _fail(f"报告有 {len(errors)} 个错误，已按要求导出，并在文件中标记为“草稿”。")
+    writer = writer_for(suffix)
+    assert writer is not None
+    rendered = render(report, errors=errors)
+    return _written(lambda: writer(rendered, report, target_path), target_path)
+
+
+def _written(write: Callable[[], None], target: Path) -> int:
     try:
-        save_package(read.report, target_path)
+        write()
     except WriteError as exc:
         _fail(str(exc))
         return UNUSABLE
-    print(f"已写入 {target_path}")
+    print(f"已写入 {target}")
     return OK
 
 
-def _read(path: Path) -> PackageRead | None:
+def _load_source(path: Path) -> Report | None:
+    suffix = path.suffix.lower()
+    if suffix not in _SOURCES:
+        _fail(f"无法读取“{path.name}”：只能从 JSON 数据包（.json）或 Excel 工作簿（.xlsx）转换。")
+        return None
+    if suffix == ".xlsx":
+        from export.xlsx_import import WorkbookError, read_xlsx
+
+        try:
+            result = read_xlsx(path)
+        except WorkbookError as exc:
+            _fail(f"无法导入 {path.name}，未做转换：")
+            _print_issues(exc.issues)
+            return None
+        for note in result.notes:
+            _fail(note)
+        return result.report
+    read = _read_package(path)
+    if read is None:
+        return None
+    if read.problems:
+        _fail(f"{path.name} 中有不正确的数据，未做转换：")
+        _print_problems(read.problems, sys.stderr)
+        return None
+    return read.report
+
+
+def _read_package(path: Path) -> PackageRead | None:
     try:
         return read_package(read_text(path))
     except PackageError as exc:
         _fail(f"无法读取 {path.name}：")
-        for where, message in exc.issues:
-            print(f"  {where}：{message}" if where else f"  {message}", file=sys.stderr)
+        _print_issues(exc.issues)
         return None
+
+
+def _print_issues(issues: list[tuple[str, str]]) -> None:
+    for where, message in issues:
+        print(f"  {where}：{message}" if where else f"  {message}", file=sys.stderr)
 
 
 def _print_problems(problems: list[Problem], out: TextIO) -> None:

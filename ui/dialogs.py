@@ -6,6 +6,10 @@ through this module, never QMessageBox or QFileDialog directly.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -58,3 +62,8 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
     """Where to save; the dialog itself asks before overwriting an existing file."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
+
+
+def show_in_folder(path: Path) -> None:
+    """Open the folder holding an exported file in the system's file manager."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -78,7 +78,10 @@ class MainWindow(QMainWindow):
                 ("open_db", "打开数据库…", None, ops.open_other_database),
                 None,
                 ("import_json", "导入数据包…", None, ops.import_package),
+                ("import_xlsx", "导入 Excel…", None, ops.import_excel),
+                None,
                 ("export_json", "导出数据包…", None, ops.export_package),
+                ("export_xlsx", "导出 Excel…", None, ops.export_excel),
                 None,
                 ("backup", "备份数据库…", None, ops.backup_database),
                 ("restore", "恢复备份…", None, ops.restore_backup),
@@ -209,7 +212,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         has = session is not None
         editable = has and not session.read_only  # type: ignore[union-attr]
-        for name in ("export_json", "check", "copy", "delete", "rename", "copy_cells"):
+        for name in (
+            "export_json",
+            "export_xlsx",
+            "check",
+            "copy",
+            "delete",
+            "rename",
+            "copy_cells",
+        ):
             self.actions_by_name[name].setEnabled(has)
         self.actions_by_name["paste_cells"].setEnabled(editable)
         self.actions_by_name["publish"].setEnabled(editable)

@@ -11,11 +11,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QDialog
 
-from model.atomic import WriteError
+from export import writer_for
+from export.document import render
 from model.carry_over import report_from_previous
+from model.checks import check_report
 from model.package import PackageError, load_report, save_package
 from model.paths import data_dir
 from model.preamble import report_title
+from model.problems import Severity
 from model.report import Report, Status
 from model.store import Store
 from model.store_inspect import StoreError
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "guanqiao-2021.json"
 PACKAGE_FILTER = "年报数据包 (*.json);;所有文件 (*)"
+EXCEL_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
 
 
 class Operations(QObject):
@@ -187,54 +191,103 @@ class Operations(QObject):
 
     @Slot()
     def import_package(self) -> None:
-        chosen = dialogs.open_file(
-            self.window, "导入数据包", remembered("last_folder"), PACKAGE_FILTER
-        )
+        self._import("导入数据包", PACKAGE_FILTER)
+
+    @Slot()
+    def import_excel(self) -> None:
+        self._import("导入 Excel", EXCEL_FILTER)
+
+    def _import(self, title: str, file_filter: str) -> None:
+        """Read a data package or a workbook; it lands in the store only when all of it is read."""
+        chosen = dialogs.open_file(self.window, title, remembered("last_folder"), file_filter)
         if not chosen:
             return
-        remember("last_folder", str(Path(chosen).parent))
+        path = Path(chosen)
+        remember("last_folder", str(path.parent))
+        notes: list[str] = []
         try:
-            report = load_report(Path(chosen))
+            if path.suffix.lower() == ".xlsx":
+                from export.xlsx_import import WorkbookError, read_xlsx
+
+                try:
+                    result = read_xlsx(path)
+                except WorkbookError as exc:
+                    raise PackageError(exc.issues) from None
+                report, notes = result.report, result.notes
+            else:
+                report = load_report(path)
         except PackageError as exc:
-            dialogs.error(self.window, "无法导入", f"{Path(chosen).name} 未导入：\n{exc}")
+            dialogs.error(
+                self.window, "无法导入", f"{path.name} 未导入，数据库没有任何改动：\n{exc}"
+            )
             return
+        if self._replace_existing(report) and self._save_new(report) and notes:
+            dialogs.inform(self.window, "导入完成", "\n".join(notes))
+
+    def _replace_existing(self, report: Report) -> bool:
+        """Ask before an import replaces the report of the same organization and year."""
         org_id = self.store.find_organization(report.organization)
         existing = self.store.find(org_id, report.year or 0) if org_id is not None else None
-        if existing is not None and existing.id is not None:
-            if not dialogs.ask(
-                self.window,
-                "替换报告",
-                f"数据库中已有《{report_title(existing)}》。用导入的数据包替换它吗？\n原报告会移到回收站。",
-            ):
-                return
-            if self.window.session is not None and self.window.session.report.id == existing.id:
-                self.window.close_report()
-            self.store.delete(existing.id)
-        self._save_new(report)
+        if existing is None or existing.id is None:
+            return True
+        question = f"数据库中已有《{report_title(existing)}》。用导入的内容替换它吗？\n原报告会移到回收站。"
+        if not dialogs.ask(self.window, "替换报告", question):
+            return False
+        if self.window.session is not None and self.window.session.report.id == existing.id:
+            self.window.close_report()
+        self.store.delete(existing.id)
+        return True
 
     @Slot()
     def export_package(self) -> None:
+        self._export(".json", "导出数据包", PACKAGE_FILTER)
+
+    @Slot()
+    def export_excel(self) -> None:
+        self._export(".xlsx", "导出 Excel", EXCEL_FILTER)
+
+    def _export(self, suffix: str, title: str, file_filter: str) -> None:
+        """Write the open report; a report with errors only as a 草稿, after asking."""
         report = self._report()
         if report is None:
             return
         if self.window.editor is not None:
             self.window.editor.commit()
-        folder = remembered("last_folder")
-        suggested = (
-            str(Path(folder) / f"{report_title(report)}.json")
-            if folder
-            else f"{report_title(report)}.json"
+        errors = [p for p in check_report(report) if p.severity is Severity.ERROR]
+        if (
+            suffix != ".json"
+            and errors
+            and not dialogs.ask(
+                self.window,
+                title,
+                f"报告还有 {len(errors)} 个错误（见“检查结果”）。仍要导出吗？导出的文件会标记为“草稿”。",
+            )
+        ):
+            return
+        name = f"{report_title(report)}{suffix}"
+        folder = remembered("last_export_folder")
+        chosen = dialogs.save_file(
+            self.window, title, str(Path(folder) / name) if folder else name, file_filter
         )
-        chosen = dialogs.save_file(self.window, "导出数据包", suggested, PACKAGE_FILTER)
         if not chosen:
             return
-        remember("last_folder", str(Path(chosen).parent))
+        target = Path(chosen)
+        remember("last_export_folder", str(target.parent))
         try:
-            save_package(report, Path(chosen))
-        except (WriteError, OSError) as exc:
-            dialogs.error(self.window, "导出失败", str(exc))
+            if suffix == ".json":
+                save_package(report, target)
+            else:
+                writer = writer_for(suffix)
+                assert writer is not None
+                writer(render(report, errors=errors), report, target)
+        except OSError as exc:  # WriteError included: the message says what to do
+            dialogs.error(self.window, "导出失败", f"{exc}\n文件未写入，原有文件（如有）保持不变。")
             return
-        self.window.statusBar().showMessage(f"已导出到 {chosen}", 8000)
+        self.window.statusBar().showMessage(f"已导出到 {target}", 8000)
+        if suffix != ".json" and dialogs.ask(
+            self.window, title, f"已导出到：\n{target}\n\n要打开所在的文件夹吗？"
+        ):
+            dialogs.show_in_folder(target)
 
     @Slot()
     def backup_database(self) -> None:

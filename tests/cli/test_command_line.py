@@ -116,7 +116,7 @@ def test_convert_writes_json_even_with_errors(tmp_path: Path) -> None:
     assert (tmp_path / "out.json").exists()
 
 
-@pytest.mark.parametrize("suffix", [".xlsx", ".pdf", ".docx"])
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
 def test_exports_not_built_yet_are_refused_clearly(tmp_path: Path, suffix: str) -> None:
     target = tmp_path / f"out{suffix}"
     result = main("convert", SAMPLE, target)
@@ -125,12 +125,33 @@ def test_exports_not_built_yet_are_refused_clearly(tmp_path: Path, suffix: str) 
     assert not target.exists()
 
 
+def test_convert_to_excel_and_back(tmp_path: Path) -> None:
+    workbook = tmp_path / "关桥乡 2021.xlsx"
+    assert main("convert", SAMPLE, workbook).returncode == 0
+    back = tmp_path / "back.json"
+    result = main("convert", workbook, back)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(back.read_text("utf-8")) == json.loads(SAMPLE.read_text("utf-8"))
+
+
+def test_an_export_with_errors_needs_allow_errors(tmp_path: Path) -> None:
+    target = tmp_path / "draft.xlsx"
+    result = main("convert", broken_package(tmp_path), target)
+    assert result.returncode == 1 and "--allow-errors" in result.stderr and "E-R1" in result.stderr
+    assert not target.exists()
+    result = main("convert", broken_package(tmp_path), target, "--allow-errors")
+    assert result.returncode == 0 and "草稿" in result.stderr
+    assert target.exists()
+
+
 def test_convert_refuses_unknown_targets_and_sources(tmp_path: Path) -> None:
     assert main("convert", SAMPLE, tmp_path / "out.txt").returncode == 2
     source = tmp_path / "in.xlsx"
     source.write_bytes(b"PK")
     result = main("convert", source, tmp_path / "out.json")
-    assert result.returncode == 2 and "Excel" in result.stderr
+    assert result.returncode == 2 and "不是 Excel 工作簿" in result.stderr
+    result = main("convert", tmp_path / "in.csv", tmp_path / "out.json")
+    assert result.returncode == 2 and ".xlsx" in result.stderr
 
 
 def test_convert_refuses_a_source_with_bad_cells_and_writes_nothing(tmp_path: Path) -> None:

@@ -55,6 +55,9 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(
         dialogs, "save_file", lambda *a: given.files.pop(0) if given.files else None
     )
+    monkeypatch.setattr(
+        dialogs, "show_in_folder", lambda path: given.asked.append(f"打开 {path.parent}")
+    )
     monkeypatch.setattr(dialogs, "get_text", lambda *a: given.texts.pop(0) if given.texts else None)
     return given
 

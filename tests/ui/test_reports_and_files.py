@@ -126,7 +126,7 @@ def test_export_and_import_the_data_package(
     target.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     answers.files.append(str(target))
     window.operations.import_package()
-    assert any("用导入的数据包替换" in q for q in answers.asked)
+    assert any("用导入的内容替换它吗" in q for q in answers.asked)
     assert window.session is not None and window.session.report.texts.other == "导入的文字。"
     assert len(window.database.store.list_reports(deleted=True)) == 1
 
@@ -243,3 +243,37 @@ def test_check_from_the_menu_reports_the_count(window: MainWindow) -> None:
     window.operations.check()
     assert [p.rule for p in window.session.problems] == ["E-section"]
     assert window.statusBar().currentMessage() == "检查完毕：1 个问题。"
+
+
+def test_export_excel_from_the_menu_asks_for_a_draft_and_offers_the_folder(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    window.operations.open_sample()
+    assert window.session is not None
+    window.session.set_cells({ref("applications", "new_requests", "research"): 1})
+    target = tmp_path / "导出.xlsx"
+    answers.files.append(str(target))
+    window.operations.export_excel()
+    assert "仍要导出吗" in answers.asked[0] and "打开所在的文件夹" in answers.asked[1]
+    assert answers.asked[2] == f"打开 {tmp_path}"
+    assert openpyxl.load_workbook(target)["报告正文"].oddHeader.center.text == "草稿"
+    answers.yes = False  # the clerk declines the draft: nothing is written
+    answers.files.append(str(tmp_path / "不要.xlsx"))
+    window.operations.export_excel()
+    assert not (tmp_path / "不要.xlsx").exists()
+
+
+def test_import_excel_from_the_menu(window: MainWindow, answers: Answers, tmp_path: Path) -> None:
+    from tests.export.workbooks import hand_made
+
+    answers.files.append(str(hand_made(tmp_path / "手工.xlsx")))
+    window.operations.import_excel()
+    assert window.session is not None
+    assert window.session.report.value(ref("proactive", "licensing", "decisions")) == 12
+    bad = hand_made(tmp_path / "坏.xlsx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 9]})
+    answers.files.append(str(bad))
+    window.operations.import_excel()
+    assert "Sheet1!J48" in answers.errors[0] and "数据库没有任何改动" in answers.errors[0]
+    assert len(window.database.store.list_reports()) == 1

@@ -1,0 +1,223 @@
+"""The Excel workbook: a sheet of text, a sheet for each of 二、三、四 in the prescribed layout, and a
+hidden sheet carrying the whole data package, so export → import loses nothing.
+
+Numbers are numeric cells, totals values (not formulas), every text forced to be text (openpyxl
+turns a string starting with "=" into a formula otherwise). Every cell of a merged range has its
+border; A4, fit to the page width, centred, header rows repeated, page numbers in the footer.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from model.atomic import write_atomically
+from model.declaration import Role
+from model.package import dumps_package
+from model.report import Report
+
+from .document import RenderedReport, RenderedTable, RenderedText, chinese_date
+
+DATA_SHEET = "_data"
+DATA_MARK = "年报助手数据包 package_version 1"
+TEXT_SHEET = "报告正文"
+TABLE_SHEETS = {
+    "proactive": "二、主动公开",
+    "applications": "三、依申请公开",
+    "review_litigation": "四、复议诉讼",
+}
+GRID_TOP = 4  # the table starts on this row: title, heading and the 草稿 line come first
+_CHUNK = 30_000  # an Excel cell holds at most 32,767 characters
+
+FONT = "宋体"
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_LABEL_WIDTHS = {"proactive": [24], "applications": [7, 12, 36], "review_litigation": []}
+_DATA_WIDTH = {"proactive": 18, "applications": 10, "review_litigation": 9}
+
+
+def write_xlsx(rendered: RenderedReport, report: Report, target: Path) -> None:
+    """Write the workbook completely or not at all (a temporary file renamed into place)."""
+    workbook = build_workbook(rendered, report)
+    write_atomically(target, workbook.save)
+
+
+def build_workbook(rendered: RenderedReport, report: Report) -> Workbook:
+    workbook = Workbook()
+    text_sheet = workbook.active
+    assert text_sheet is not None
+    text_sheet.title = TEXT_SHEET
+    _write_texts(text_sheet, rendered)
+    for section in rendered.sections:
+        if isinstance(section, RenderedTable):
+            _write_table(workbook.create_sheet(TABLE_SHEETS[section.key]), rendered, section)
+    _write_package(workbook.create_sheet(DATA_SHEET), report)
+    return workbook
+
+
+# ── the text sheet ──
+
+
+def _write_texts(sheet: Worksheet, rendered: RenderedReport) -> None:
+    sheet.column_dimensions["A"].width = 80  # wider clips CJK lines in LibreOffice
+    row = 1
+    if rendered.draft:
+        row = _text_row(
+            sheet, row, _draft_line(rendered), Font(name=FONT, size=12, bold=True, color="C00000")
+        )
+    row = _text_row(sheet, row, rendered.title, Font(name=FONT, size=16, bold=True), _CENTER)
+    for paragraph in rendered.preamble:
+        row = _text_row(sheet, row, paragraph, Font(name=FONT, size=12), indent=True)
+    for section in rendered.sections:
+        row = _text_row(sheet, row, section.heading, Font(name=FONT, size=12, bold=True))
+        if isinstance(section, RenderedText):
+            for paragraph in section.paragraphs:
+                bold = paragraph.style == "subheading"
+                row = _text_row(
+                    sheet, row, paragraph.text, Font(name=FONT, size=12, bold=bold), indent=True
+                )
+        else:
+            row = _text_row(
+                sheet, row, f"（见工作表“{TABLE_SHEETS[section.key]}”）", Font(name=FONT, size=12)
+            )
+    right = Alignment(horizontal="right", vertical="center")
+    row = _text_row(sheet, row + 1, rendered.organization, Font(name=FONT, size=12), right)
+    _text_row(sheet, row, chinese_date(rendered.signed_on), Font(name=FONT, size=12), right)
+    _print_setup(sheet, rendered, landscape=False)
+
+
+def _text_row(
+    sheet: Worksheet,
+    row: int,
+    text: str,
+    font: Font,
+    alignment: Alignment = _LEFT,
+    *,
+    indent: bool = False,
+) -> int:
+    cell = sheet.cell(row=row, column=1)
+    _set_text(cell, ("\u3000\u3000" if indent else "") + text)
+    cell.font = font
+    cell.alignment = alignment
+    sheet.row_dimensions[row].height = _height(text, 76, font.sz or 12)
+    return row + 1
+
+
+# ── the table sheets ──
+
+
+def _write_table(sheet: Worksheet, rendered: RenderedReport, section: RenderedTable) -> None:
+    grid = section.grid
+    widths = _LABEL_WIDTHS[section.key] + [_DATA_WIDTH[section.key]] * (grid.cols - grid.label_cols)
+    for col, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    last = get_column_letter(grid.cols)
+    for row, text, font in (
+        (1, rendered.title, Font(name=FONT, size=14, bold=True)),
+        (2, section.heading, Font(name=FONT, size=12, bold=True)),
+        (
+            3,
+            _draft_line(rendered) if rendered.draft else "",
+            Font(name=FONT, size=11, bold=True, color="C00000"),
+        ),
+    ):
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        _set_text(sheet.cell(row=row, column=1), text)
+        sheet.cell(row=row, column=1).font = font
+        sheet.cell(row=row, column=1).alignment = _CENTER if row < 3 else _LEFT
+    heights = [15.0] * grid.rows
+    for cell in grid.cells:
+        top, left = GRID_TOP + cell.row, 1 + cell.col
+        target = sheet.cell(row=top, column=left)
+        if cell.ref is None:
+            _set_text(target, cell.text)
+            row_label = (
+                cell.col < grid.label_cols and cell.row >= grid.header_rows and cell.rowspan == 1
+            )
+            target.alignment = (
+                _LEFT
+                if row_label and cell.colspan < grid.cols and cell.text != "信息内容"
+                else _CENTER
+            )
+            target.font = Font(name=FONT, size=10, bold=cell.colspan == grid.cols)
+            span_width = sum(widths[cell.col : cell.last_col + 1])
+            need = _height(cell.text, span_width, 10) / cell.rowspan
+            for r in range(cell.row, cell.last_row + 1):
+                heights[r] = max(heights[r], need)
+        else:
+            target.value = section.values[
+                cell.ref
+            ]  # int, or Decimal for the fee: numeric either way
+            target.alignment = _CENTER
+            target.font = Font(name=FONT, size=10, bold=cell.role is Role.COMPUTED)
+        if cell.rowspan > 1 or cell.colspan > 1:
+            sheet.merge_cells(
+                start_row=top,
+                start_column=left,
+                end_row=cell.last_row + GRID_TOP,
+                end_column=cell.last_col + 1,
+            )
+        for r in range(top, top + cell.rowspan):  # after merging: merging resets the covered cells
+            for c in range(left, left + cell.colspan):
+                sheet.cell(row=r, column=c).border = _BORDER
+    for r, height in enumerate(heights):
+        sheet.row_dimensions[GRID_TOP + r].height = height
+    if grid.header_rows:
+        sheet.print_title_rows = f"{GRID_TOP}:{GRID_TOP + grid.header_rows - 1}"
+    _print_setup(sheet, rendered, landscape=section.key == "review_litigation")
+
+
+# ── the hidden data package ──
+
+
+def _write_package(sheet: Worksheet, report: Report) -> None:
+    text = dumps_package(report)
+    _set_text(sheet.cell(row=1, column=1), DATA_MARK)
+    for i in range(0, len(text), _CHUNK):
+        _set_text(sheet.cell(row=2 + i // _CHUNK, column=1), text[i : i + _CHUNK])
+    sheet.sheet_state = "hidden"
+
+
+# ── helpers ──
+
+
+def _set_text(cell: Any, text: str) -> None:
+    """Store text as text, never as a formula, whatever it starts with."""
+    cell.value = text
+    cell.data_type = "s"
+
+
+def _draft_line(rendered: RenderedReport) -> str:
+    return (
+        f"草稿：报告尚有 {len(rendered.draft_reasons)} 个错误，不能作为正式报告提交。"
+        + "；".join(rendered.draft_reasons[:3])
+    )
+
+
+def _height(text: str, width_chars: float, size: float) -> float:
+    """Row height (points) for wrapped text: a CJK character is about two width units."""
+    units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    lines = max(1, math.ceil(units / max(width_chars - 2, 4)))
+    return round(lines * size * 1.45 + 6, 1)
+
+
+def _print_setup(sheet: Worksheet, rendered: RenderedReport, *, landscape: bool) -> None:
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    if rendered.draft:
+        sheet.oddHeader.center.text = "草稿"
+        sheet.oddHeader.center.color = "C00000"

@@ -1,0 +1,328 @@
+"""The Excel workbook: read back as a stranger would, round trip, hand-made variants, refusals,
+and a real spreadsheet program reading it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from export.document import render
+from export.xlsx import DATA_SHEET, TABLE_SHEETS, write_xlsx
+from export.xlsx_import import WorkbookError, read_xlsx
+from model.atomic import WriteError
+from model.checks import check_report
+from model.declaration import CellRef
+from model.format_2021 import TABLES
+from model.package import to_package
+from model.report import Report
+from tests.helpers import sample_report
+from tests.strategies import valid_reports
+
+from .workbooks import hand_made, rewrite_entry
+
+
+def export(report: Report, path: Path, *, errors: bool = False) -> Path:
+    problems = [p for p in check_report(report) if p.severity.value == "error"] if errors else []
+    write_xlsx(render(report, errors=problems), report, path)
+    return path
+
+
+def find(sheet, text: str):  # type: ignore[no-untyped-def]
+    """The first cell holding a label, as someone reading the sheet would find it."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value == text:
+                return cell
+    raise AssertionError(f"{text!r} not on {sheet.title}")
+
+
+def test_a_stranger_finds_every_label_and_number(tmp_path: Path) -> None:
+    report = sample_report()
+    report.set_value(CellRef("applications", "new_requests", "commercial"), 7)
+    report.set_value(CellRef("applications", "disclosed", "commercial"), 7)
+    report.set_value(CellRef("proactive", "fees", "amount"), Decimal("12.3456"))
+    book = openpyxl.load_workbook(export(report, tmp_path / "r.xlsx"))
+    assert book.sheetnames == [
+        "报告正文",
+        "二、主动公开",
+        "三、依申请公开",
+        "四、复议诉讼",
+        DATA_SHEET,
+    ]
+    assert book[DATA_SHEET].sheet_state == "hidden"
+    three = book["三、依申请公开"]
+    label = find(three, "一、本年新收政府信息公开申请数量")
+    commercial = find(three, "商业企业")
+    number = three.cell(row=label.row, column=commercial.column)
+    assert number.value == 7 and number.data_type == "n"
+    total = three.cell(row=label.row, column=find(three, "总计").column)
+    assert total.value == 7 and total.data_type == "n"  # a value, not a formula
+    merged = {str(r) for r in three.merged_cells.ranges}
+    assert {
+        "A4:C6",
+        "D4:J4",
+        "E5:I5",
+        "J5:J6",
+        "D5:D6",
+        "A9:A30",
+        "B11:B18",
+        "A7:C7",
+        "B30:C30",
+    } <= merged
+    # Every edge cell of a merged range has its border, not only the first one.
+    assert three["A5"].border.left.style == "thin" and three["C5"].border.right.style == "thin"
+    assert three["B6"].border.bottom.style == "thin" and three["B4"].border.top.style == "thin"
+    assert three.print_title_rows == "$4:$6"
+    fee = book["二、主动公开"].cell(row=find(book["二、主动公开"], "行政事业性收费").row, column=2)
+    assert fee.value == pytest.approx(12.3456) and fee.data_type == "n"
+    four = book["四、复议诉讼"]
+    assert four.page_setup.orientation == "landscape"
+    assert sum(1 for row in four.iter_rows() for c in row if c.value == "结果维持") == 3
+    text = book["报告正文"]
+    assert find(text, "海原县关桥乡人民政府2021年政府信息公开工作年度报告").font.b
+    assert int(text.page_setup.paperSize) == 9  # A4
+    assert text.oddFooter.center.text == "第 &P 页，共 &N 页"
+    for name in TABLE_SHEETS.values():
+        assert book[name].sheet_properties.pageSetUpPr.fitToPage
+        assert book[name].print_options.horizontalCentered
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    report = sample_report()
+    report.organization = '=HYPERLINK("http://x","点我")乡人民政府'
+    report.texts.other = "=1+1"
+    book = openpyxl.load_workbook(export(report, tmp_path / "f.xlsx"))
+    title = book["三、依申请公开"]["A1"]
+    assert title.data_type == "s" and str(title.value).startswith("=HYPERLINK")
+    with zipfile.ZipFile(tmp_path / "f.xlsx") as archive:
+        sheets = "".join(
+            archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/")
+        )
+    assert "<f>" not in sheets
+
+
+@settings(
+    deadline=None, max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(valid_reports())
+def test_export_then_import_gives_the_same_package(tmp_path: Path, report: Report) -> None:
+    result = read_xlsx(export(report, tmp_path / "g.xlsx"))
+    assert result.notes == []
+    assert to_package(result.report) == to_package(report)
+
+
+def test_a_report_with_errors_is_marked_draft_on_every_sheet(tmp_path: Path) -> None:
+    report = sample_report()
+    report.set_value(CellRef("applications", "new_requests", "research"), 1)
+    book = openpyxl.load_workbook(export(report, tmp_path / "d.xlsx", errors=True))
+    for name in ("报告正文", *TABLE_SHEETS.values()):
+        assert book[name].oddHeader.center.text == "草稿"
+    assert str(book["报告正文"]["A1"].value).startswith("草稿：报告尚有 1 个错误")
+    assert str(book["三、依申请公开"]["A3"].value).startswith("草稿")
+
+
+def test_a_hand_made_workbook_is_read_by_its_labels(tmp_path: Path) -> None:
+    result = read_xlsx(hand_made(tmp_path / "手工.xlsx"))
+    report = result.report
+    assert (report.organization, report.year) == ("海原县关桥乡人民政府", 2021)
+    assert report.value(CellRef("applications", "new_requests", "natural_person")) == 3
+    assert report.value(CellRef("applications", "carried_forward", "total")) == 1
+    assert report.value(CellRef("proactive", "normative_documents", "repealed")) == 1
+    assert report.value(CellRef("proactive", "licensing", "decisions")) == 12
+    assert report.value(CellRef("proactive", "penalty", "decisions")) == 0
+    assert report.value(CellRef("proactive", "fees", "amount")) == Decimal("0.035")
+    assert report.value(CellRef("review_litigation", "litigation_direct", "pending")) == 2
+    assert [p.rule for p in check_report(report)] == [
+        "E-section",
+        "E-section",
+        "E-section",
+    ]  # no texts
+
+
+def test_visible_numbers_win_over_the_hidden_package_and_it_says_so(tmp_path: Path) -> None:
+    path = export(sample_report(), tmp_path / "e.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["四、复议诉讼"]
+    sheet["A7"], sheet["E7"] = 2, 2  # 结果维持 and its 总计, edited together in Excel
+    book.save(path)
+    result = read_xlsx(path)
+    assert result.report.value(CellRef("review_litigation", "review", "upheld")) == 2
+    assert "1 个数字与工作簿内隐藏的数据包不一致" in result.notes[0]
+    assert result.report.texts.other == "无其他需要报告的事项。"  # the rest from the hidden sheet
+
+
+def test_a_total_that_disagrees_is_refused_naming_the_cell(tmp_path: Path) -> None:
+    path = hand_made(tmp_path / "bad.xlsx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 4]})
+    with pytest.raises(WorkbookError) as refused:
+        read_xlsx(path)
+    assert refused.value.issues == [
+        ("Sheet1!J48", "「（七）总计」行「总计」列的合计数 4 与各项之和 3 不符（E-R2）。")
+    ]
+
+
+def test_unreadable_cells_are_listed_and_nothing_imported(tmp_path: Path) -> None:
+    path = hand_made(tmp_path / "text.xlsx", values={"(一) 予以公开": [2, "一", 0, 0, -1, 0, 3]})
+    with pytest.raises(WorkbookError) as refused:
+        read_xlsx(path)
+    where = [w for w, _ in refused.value.issues]
+    assert where[:2] == ["Sheet1!E27", "Sheet1!H27"]
+    assert "不是数字" in str(refused.value) and "负数" in str(refused.value)
+
+
+def test_a_2019_layout_is_refused_by_name(tmp_path: Path) -> None:
+    path = hand_made(tmp_path / "2019.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active["B6"] = "本年新制作数量"
+    book.save(path)
+    with pytest.raises(WorkbookError, match="2019年试行格式"):
+        read_xlsx(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+            "旧版 Excel（.xls）、WPS 表格（.et）",
+        ),
+        (b"just some text", "不是 Excel 工作簿"),
+    ],
+)
+def test_files_that_are_not_workbooks_are_named(tmp_path: Path, content: bytes, says: str) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(WorkbookError, match=says):
+        read_xlsx(path)
+
+
+def test_a_zip_that_is_not_a_workbook_and_a_zip_bomb(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.xlsx"
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(WorkbookError, match="不是 Excel 工作簿"):
+        read_xlsx(plain)
+    bomb = rewrite_entry(
+        export(sample_report(), tmp_path / "ok.xlsx"),
+        tmp_path / "bomb.xlsx",
+        "docProps/app.xml",
+        lambda data: data + b" " * (8 << 20),
+    )
+    with pytest.raises(WorkbookError, match="压缩炸弹"):
+        read_xlsx(bomb)
+
+
+def test_a_sheet_claiming_a_million_rows_is_refused_before_loading(tmp_path: Path) -> None:
+    source = export(sample_report(), tmp_path / "ok.xlsx")
+    huge = rewrite_entry(
+        source,
+        tmp_path / "huge.xlsx",
+        "xl/worksheets/sheet2.xml",
+        lambda data: data.replace(b'<dimension ref="A1:D17"', b'<dimension ref="A1:XFD1048576"', 1),
+    )
+    assert b"XFD1048576" in zipfile.ZipFile(huge).read("xl/worksheets/sheet2.xml")
+    with pytest.raises(WorkbookError, match="1048576 行"):
+        read_xlsx(huge)
+
+
+def test_xml_entity_tricks_are_refused(tmp_path: Path) -> None:
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
+    bad = rewrite_entry(
+        export(sample_report(), tmp_path / "ok.xlsx"),
+        tmp_path / "lol.xlsx",
+        "xl/workbook.xml",
+        lambda data: laughs + (data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data),
+    )
+    with pytest.raises(WorkbookError, match="无法作为 Excel 工作簿打开"):
+        read_xlsx(bad)
+
+
+def test_a_failed_export_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"the previous export")
+
+    def broken(self, filename):  # type: ignore[no-untyped-def]
+        filename.write(b"half")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", broken)
+    with pytest.raises(OSError, match="disk full"):
+        export(sample_report(), target)
+    assert target.read_bytes() == b"the previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_a_target_that_cannot_be_replaced_gets_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(src, dst):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(WriteError, match="可能正被其他程序（如 Excel、WPS）打开"):
+        export(sample_report(), tmp_path / "locked.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed; .ci/run installs libreoffice-calc-nogui")
+        pytest.skip("LibreOffice is not installed")
+    return found
+
+
+def test_libreoffice_reads_the_workbook(tmp_path: Path) -> None:
+    report = sample_report()
+    report.set_value(CellRef("applications", "new_requests", "legal_service"), 123456789)
+    report.set_value(CellRef("applications", "unprocessed_repeated", "legal_service"), 123456789)
+    path = export(report, tmp_path / "报告.xlsx")
+    profile = tmp_path / "lo-profile"
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "报告.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    flat = "".join(text.split())
+    for label in (
+        "申请人情况",
+        "法人或其他组织",
+        "3.危及“三安全一稳定”",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "未经复议直接起诉",
+        "本年收费金额（单位：万元）",
+        "无其他需要报告的事项。",
+        "123456789",
+    ):
+        assert "".join(label.split()) in flat, label
+    assert len(TABLES) == 3
