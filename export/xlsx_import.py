@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from model.cell_input import InputError, Value, parse_cell
 from model.declaration import CellRef, Kind, Role, Table
 from model.format_2019 import NAME_2019, recognise_format
@@ -155,11 +157,17 @@ def _check_dimension(name: str, entry: str, head: bytes) -> None:
         )
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path) -> dict[str, _Sheet]:
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, data_only=True)
+        # Read-only: merged ranges are not needed (a merged value sits in its first cell) and
+        # binding them is most of openpyxl's load time.
+        book = load_workbook(path, data_only=True, read_only=True)
+        try:
+            return {ws.title: _Sheet(ws) for ws in book.worksheets}
+        finally:
+            book.close()
     except Exception as exc:  # openpyxl raises many kinds; each means the same to the user
         raise WorkbookError(
             [("", f"{path.name} 无法作为 Excel 工作簿打开：{type(exc).__name__}: {exc}")]
@@ -169,24 +177,42 @@ def _open(path: Path) -> Any:
 # ── finding cells by their labels ──
 
 
+class _Sheet:
+    """A worksheet's values by (row, column), both from 1: read once, looked up cheaply."""
+
+    def __init__(self, worksheet: _Sheet) -> None:
+        self.title: str = worksheet.title
+        self.values: dict[tuple[int, int], Any] = {}
+        for r, row in enumerate(
+            worksheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1
+        ):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    self.values[(r, c)] = value
+        self.max_row = max((r for r, _ in self.values), default=0)
+
+    def value(self, row: int, col: int) -> Any:
+        return self.values.get((row, col))
+
+    def where(self, row: int, col: int) -> str:
+        return f"{self.title}!{get_column_letter(col)}{row}"
+
+
 class _Cells:
     """Every text cell of every visible sheet, by canonical label."""
 
-    def __init__(self, workbook: Any) -> None:
-        self.sheets = [ws for ws in workbook.worksheets if ws.title != DATA_SHEET]
-        self.labels: list[tuple[Any, int, int, str, str]] = []  # sheet, row, col, text, canonical
+    def __init__(self, workbook: dict[str, _Sheet]) -> None:
+        self.sheets = [sheet for title, sheet in workbook.items() if title != DATA_SHEET]
+        self.labels: list[tuple[_Sheet, int, int, str, str]] = []  # sheet, row, col, text, key
         for sheet in self.sheets:
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if isinstance(cell.value, str) and cell.value.strip():
-                        self.labels.append(
-                            (sheet, cell.row, cell.column, cell.value, canonical_label(cell.value))
-                        )
+            for (r, c), value in sorted(sheet.values.items()):
+                if isinstance(value, str) and value.strip():
+                    self.labels.append((sheet, r, c, value, canonical_label(value)))
 
     def texts(self) -> list[str]:
         return [text for _, _, _, text, _ in self.labels]
 
-    def find(self, label: str, sheet: Any = None) -> list[tuple[Any, int, int]]:
+    def find(self, label: str, sheet: _Sheet | None = None) -> list[tuple[_Sheet, int, int]]:
         wanted = canonical_label(label)
         return [
             (s, r, c)
@@ -194,7 +220,7 @@ class _Cells:
             if key == wanted and (sheet is None or s is sheet)
         ]
 
-    def row_text(self, sheet: Any, row: int, before_col: int) -> tuple[str, str]:
+    def row_text(self, sheet: _Sheet, row: int, before_col: int) -> tuple[str, str]:
         """The labels of a row left of the data: (all joined, the last one), canonical."""
         parts = sorted(
             (c, text)
@@ -206,11 +232,10 @@ class _Cells:
 
 
 def _value(
-    sheet: Any, row: int, col: int, kind: Kind, issues: list[tuple[str, str]]
+    sheet: _Sheet, row: int, col: int, kind: Kind, issues: list[tuple[str, str]]
 ) -> Value | None:
-    cell = sheet.cell(row=row, column=col)
-    raw = cell.value
-    where = f"{sheet.title}!{cell.coordinate}"
+    raw = sheet.value(row, col)
+    where = sheet.where(row, col)
     if raw is None:
         return parse_cell(kind, "")
     if isinstance(raw, bool):
@@ -228,7 +253,10 @@ def _value(
 
 
 def _take(
-    table: Table, sheet: Any, places: dict[CellRef, tuple[int, int]], issues: list[tuple[str, str]]
+    table: Table,
+    sheet: _Sheet,
+    places: dict[CellRef, tuple[int, int]],
+    issues: list[tuple[str, str]],
 ) -> dict[CellRef, Value]:
     """Read every cell; typed ones are returned, computed ones must agree with their parts."""
     read = {ref: _value(sheet, r, c, table.kind(ref), issues) for ref, (r, c) in places.items()}
@@ -240,7 +268,7 @@ def _take(
             r, c = places[ref]
             issues.append(
                 (
-                    f"{sheet.title}!{sheet.cell(row=r, column=c).coordinate}",
+                    sheet.where(r, c),
                     f"{table.describe(ref)}的合计数 {given} 与各项之和 {derived[ref]} 不符（E-{rules[ref]}）。",
                 )
             )
@@ -345,10 +373,10 @@ def _read_proactive(cells: _Cells, issues: list[tuple[str, str]]) -> dict[CellRe
     return _take(PROACTIVE, sheet, places, issues)
 
 
-def _first_filled(sheet: Any, row: int, col: int) -> int:
+def _first_filled(sheet: _Sheet, row: int, col: int) -> int:
     """The cell right of a label holding its value (a merged range's value is in its first cell)."""
     for c in range(col, col + 4):
-        if sheet.cell(row=row, column=c).value is not None:
+        if sheet.value(row, c) is not None:
             return c
     return col
 
@@ -381,15 +409,15 @@ def _read_review(cells: _Cells, issues: list[tuple[str, str]]) -> dict[CellRef, 
 # ── what is not in the tables ──
 
 
-def _hidden_report(workbook: Any, issues: list[tuple[str, str]]) -> Report | None:
-    if DATA_SHEET not in workbook.sheetnames:
+def _hidden_report(workbook: dict[str, _Sheet], issues: list[tuple[str, str]]) -> Report | None:
+    if DATA_SHEET not in workbook:
         return None
     sheet = workbook[DATA_SHEET]
-    if sheet.cell(row=1, column=1).value != DATA_MARK:
+    if sheet.value(1, 1) != DATA_MARK:
         return None
     chunks = []
     for row in range(2, sheet.max_row + 1):
-        value = sheet.cell(row=row, column=1).value
+        value = sheet.value(row, 1)
         if isinstance(value, str):
             chunks.append(value)
     try:
