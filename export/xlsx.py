@@ -72,7 +72,10 @@ def _write_texts(sheet: Worksheet, rendered: RenderedReport) -> None:
     row = 1
     if rendered.draft:
         row = _text_row(
-            sheet, row, _draft_line(rendered), Font(name=FONT, size=12, bold=True, color="C00000")
+            sheet,
+            row,
+            _draft_line(rendered, detail=True),
+            Font(name=FONT, size=12, bold=True, color="C00000"),
         )
     row = _text_row(sheet, row, rendered.title, Font(name=FONT, size=16, bold=True), _CENTER)
     for paragraph in rendered.preamble:
@@ -196,11 +199,10 @@ def _set_text(cell: Any, text: str) -> None:
     cell.data_type = "s"
 
 
-def _draft_line(rendered: RenderedReport) -> str:
-    return (
-        f"草稿：报告尚有 {len(rendered.draft_reasons)} 个错误，不能作为正式报告提交。"
-        + "；".join(rendered.draft_reasons[:3])
-    )
+def _draft_line(rendered: RenderedReport, *, detail: bool = False) -> str:
+    """The 草稿 line; on the text sheet it also names the first errors."""
+    line = f"草稿：报告尚有 {len(rendered.draft_reasons)} 个错误，不能作为正式报告提交。"
+    return line + "".join(rendered.draft_reasons[:3]) if detail else line
 
 
 def _height(text: str, width_chars: float, size: float) -> float:
