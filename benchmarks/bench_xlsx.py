@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_model import full_report  # noqa: E402
-from export.document import render  # noqa: E402
-from export.xlsx import write_xlsx  # noqa: E402
-from export.xlsx_import import read_xlsx  # noqa: E402
+from benchmarks.bench_model import full_report
+from export.document import render
+from export.xlsx import write_xlsx
+from export.xlsx_import import read_xlsx
 
 
 def median_ms(action, repeat: int) -> float:  # type: ignore[no-untyped-def]

@@ -22,8 +22,9 @@ Writer = Callable[["RenderedReport", "Report", Path], None]
 # exist yet and is refused by name, never faked.
 WRITERS: dict[str, tuple[str, str]] = {
     ".xlsx": ("Excel", "export.xlsx:write_xlsx"),
+    ".pdf": ("PDF", "export.pdf:write_pdf"),
 }
-PLANNED = {".pdf": "PDF", ".docx": "Word"}
+PLANNED = {".docx": "Word"}
 
 
 def writer_for(suffix: str) -> Writer | None:

@@ -67,3 +67,8 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
 def show_in_folder(path: Path) -> None:
     """Open the folder holding an exported file in the system's file manager."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def open_externally(path: Path) -> None:
+    """Open a file in the program the system uses for it (a PDF viewer, to print)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
                 None,
                 ("export_json", "导出数据包…", None, ops.export_package),
                 ("export_xlsx", "导出 Excel…", None, ops.export_excel),
+                ("export_pdf", "导出 PDF…", None, ops.export_pdf),
+                ("print", "打印…", QKeySequence.StandardKey.Print, ops.print_report),
                 None,
                 ("backup", "备份数据库…", None, ops.backup_database),
                 ("restore", "恢复备份…", None, ops.restore_backup),

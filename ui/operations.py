@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from model.checks import check_report
 from model.package import PackageError, load_report, save_package
 from model.paths import data_dir
 from model.preamble import report_title
-from model.problems import Severity
+from model.problems import Problem, Severity
 from model.report import Report, Status
 from model.store import Store
 from model.store_inspect import StoreError
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "guanqiao-2021.json"
 PACKAGE_FILTER = "年报数据包 (*.json);;所有文件 (*)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+PDF_FILTER = "PDF 文件 (*.pdf);;所有文件 (*)"
 
 
 class Operations(QObject):
@@ -246,24 +248,28 @@ class Operations(QObject):
     def export_excel(self) -> None:
         self._export(".xlsx", "导出 Excel", EXCEL_FILTER)
 
+    @Slot()
+    def export_pdf(self) -> None:
+        self._export(".pdf", "导出 PDF", PDF_FILTER)
+
+    @Slot()
+    def print_report(self) -> None:
+        """Print through the system's PDF viewer: export to a temporary PDF and open it."""
+        prepared = self._prepare("打印")
+        if prepared is None:
+            return
+        report, errors = prepared
+        folder = Path(tempfile.mkdtemp(prefix="nianbao-print-"))
+        target = folder / f"{report_title(report)}.pdf"
+        if self._write(".pdf", report, errors, target):
+            dialogs.open_externally(target)
+
     def _export(self, suffix: str, title: str, file_filter: str) -> None:
         """Write the open report; a report with errors only as a 草稿, after asking."""
-        report = self._report()
-        if report is None:
+        prepared = self._prepare(title, draft_ok=suffix == ".json")
+        if prepared is None:
             return
-        if self.window.editor is not None:
-            self.window.editor.commit()
-        errors = [p for p in check_report(report) if p.severity is Severity.ERROR]
-        if (
-            suffix != ".json"
-            and errors
-            and not dialogs.ask(
-                self.window,
-                title,
-                f"报告还有 {len(errors)} 个错误（见“检查结果”）。仍要导出吗？导出的文件会标记为“草稿”。",
-            )
-        ):
-            return
+        report, errors = prepared
         name = f"{report_title(report)}{suffix}"
         folder = remembered("last_export_folder")
         chosen = dialogs.save_file(
@@ -273,6 +279,33 @@ class Operations(QObject):
             return
         target = Path(chosen)
         remember("last_export_folder", str(target.parent))
+        if not self._write(suffix, report, errors, target):
+            return
+        self.window.statusBar().showMessage(f"已导出到 {target}", 8000)
+        if suffix != ".json" and dialogs.ask(
+            self.window, title, f"已导出到：\n{target}\n\n要打开所在的文件夹吗？"
+        ):
+            dialogs.show_in_folder(target)
+
+    def _prepare(
+        self, title: str, *, draft_ok: bool = False
+    ) -> tuple[Report, list[Problem]] | None:
+        """The open report with typing committed and its errors; a draft only if the user agrees."""
+        report = self._report()
+        if report is None:
+            return None
+        if self.window.editor is not None:
+            self.window.editor.commit()
+        errors = [p for p in check_report(report) if p.severity is Severity.ERROR]
+        question = (
+            f"报告还有 {len(errors)} 个错误（见“检查结果”）。仍要继续吗？文件会标记为“草稿”。"
+        )
+        if errors and not draft_ok and not dialogs.ask(self.window, title, question):
+            return None
+        return report, errors
+
+    def _write(self, suffix: str, report: Report, errors: list[Problem], target: Path) -> bool:
+        """Write one format; a failure is told and leaves any earlier file as it was."""
         try:
             if suffix == ".json":
                 save_package(report, target)
@@ -280,14 +313,10 @@ class Operations(QObject):
                 writer = writer_for(suffix)
                 assert writer is not None
                 writer(render(report, errors=errors), report, target)
-        except OSError as exc:  # WriteError included: the message says what to do
+        except (OSError, ValueError) as exc:  # WriteError, FontError: their messages say what to do
             dialogs.error(self.window, "导出失败", f"{exc}\n文件未写入，原有文件（如有）保持不变。")
-            return
-        self.window.statusBar().showMessage(f"已导出到 {target}", 8000)
-        if suffix != ".json" and dialogs.ask(
-            self.window, title, f"已导出到：\n{target}\n\n要打开所在的文件夹吗？"
-        ):
-            dialogs.show_in_folder(target)
+            return False
+        return True
 
     @Slot()
     def backup_database(self) -> None:

@@ -58,6 +58,9 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(
         dialogs, "show_in_folder", lambda path: given.asked.append(f"打开 {path.parent}")
     )
+    monkeypatch.setattr(
+        dialogs, "open_externally", lambda path: given.asked.append(f"打开文件 {path}")
+    )
     monkeypatch.setattr(dialogs, "get_text", lambda *a: given.texts.pop(0) if given.texts else None)
     return given
 

@@ -256,7 +256,7 @@ def test_export_excel_from_the_menu_asks_for_a_draft_and_offers_the_folder(
     target = tmp_path / "导出.xlsx"
     answers.files.append(str(target))
     window.operations.export_excel()
-    assert "仍要导出吗" in answers.asked[0] and "打开所在的文件夹" in answers.asked[1]
+    assert "仍要继续吗" in answers.asked[0] and "打开所在的文件夹" in answers.asked[1]
     assert answers.asked[2] == f"打开 {tmp_path}"
     assert openpyxl.load_workbook(target)["报告正文"].oddHeader.center.text == "草稿"
     answers.yes = False  # the clerk declines the draft: nothing is written
@@ -277,3 +277,33 @@ def test_import_excel_from_the_menu(window: MainWindow, answers: Answers, tmp_pa
     window.operations.import_excel()
     assert "Sheet1!J48" in answers.errors[0] and "数据库没有任何改动" in answers.errors[0]
     assert len(window.database.store.list_reports()) == 1
+
+
+def test_export_pdf_and_print_from_the_menu(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    window.operations.open_sample()
+    target = tmp_path / "报告.pdf"
+    answers.files.append(str(target))
+    window.operations.export_pdf()
+    assert target.read_bytes().startswith(b"%PDF")
+    window.operations.print_report()
+    printed = Path(answers.asked[-1].removeprefix("打开文件 "))
+    assert (
+        printed.name == "海原县关桥乡人民政府2021年政府信息公开工作年度报告.pdf"
+        and printed.exists()
+    )
+
+
+def test_a_font_problem_is_told_and_nothing_written(
+    window: MainWindow, answers: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from export import fonts
+
+    monkeypatch.setattr(fonts, "font_folders", lambda: [tmp_path / "no-fonts"])
+    window.operations.open_sample()
+    target = tmp_path / "报告.pdf"
+    answers.files.append(str(target))
+    window.operations.export_pdf()
+    assert "找不到可以嵌入 PDF 的中文字体" in answers.errors[0]
+    assert not target.exists()

@@ -1,0 +1,207 @@
+"""Finding, loading and checking the fonts a PDF embeds.
+
+Each role (title 小标宋/黑体, heading 黑体, subheading 楷体, body 仿宋) takes the user's choice from the
+settings file, else the first font found on the machine: Windows' own (system and per-user font
+folders), else free CJK TrueType fonts on Linux. Every font is embedded as a TrueType subset;
+a font reportlab cannot embed (CFF outlines such as Noto Sans CJK, a licence forbidding
+embedding) gets a clear message. Characters a face lacks are drawn by the first fallback font
+that has them; ``missing`` says which characters no font has, so an export never prints a blank.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from model.settings import FONT_ROLES, Settings
+
+ROLES = tuple(role for role, _ in FONT_ROLES)
+
+# Candidate file names per role, best first. Windows names, then Linux packages' files.
+_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "title": (
+        "FZXBSJW.TTF",
+        "方正小标宋简体.ttf",
+        "simhei.ttf",
+        "wqy-microhei.ttc",
+        "wqy-zenhei.ttc",
+        "uming.ttc",
+    ),
+    "heading": (
+        "simhei.ttf",
+        "wqy-microhei.ttc",
+        "wqy-zenhei.ttc",
+        "DroidSansFallbackFull.ttf",
+        "uming.ttc",
+    ),
+    "subheading": (
+        "simkai.ttf",
+        "STKAITI.TTF",
+        "ukai.ttc",
+        "uming.ttc",
+        "wqy-microhei.ttc",
+        "wqy-zenhei.ttc",
+    ),
+    "body": (
+        "simfang.ttf",
+        "STFANGSO.TTF",
+        "simsun.ttc",
+        "uming.ttc",
+        "wqy-microhei.ttc",
+        "wqy-zenhei.ttc",
+        "DroidSansFallbackFull.ttf",
+    ),
+}
+# Tried, in order, for a character the role's face lacks (rare names, CJK extensions).
+_FALLBACKS = (
+    "simsun.ttc",
+    "simsunb.ttf",
+    "msyh.ttc",
+    "uming.ttc",
+    "ukai.ttc",
+    "wqy-microhei.ttc",
+    "wqy-zenhei.ttc",
+    "DroidSansFallbackFull.ttf",
+    "HanaMinA.ttf",
+    "HanaMinB.ttf",
+)
+_LINUX_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+
+
+class FontError(ValueError):
+    """No usable font, or a chosen font that cannot be embedded; the message says what to do."""
+
+
+@dataclass
+class Fonts:
+    """The registered reportlab font name of each role, and the fallback font files.
+
+    Fallbacks are loaded only when a character needs one: parsing a CJK font takes ~0.1 s.
+    """
+
+    faces: dict[str, str]
+    fallback_files: list[Path]
+    files: dict[str, Path] = field(default_factory=dict)  # registered name → file
+    _cmaps: dict[str, set[int]] = field(default_factory=dict)
+    _fallbacks: list[str] = field(default_factory=list)
+
+    def font_for(self, char: str, role: str) -> str | None:
+        """The font that draws ``char`` for ``role``: its face if it has the glyph, else a fallback."""
+        code = ord(char)
+        for name in (self.faces[role], *self._fallbacks):
+            if code in self._cmap(name):
+                return name
+        while self.fallback_files:  # load the next fallback only now that a glyph is missing
+            path = self.fallback_files.pop(0)
+            try:
+                name = register(path)
+            except FontError:
+                continue
+            self.files[name] = path
+            if name not in self._fallbacks:
+                self._fallbacks.append(name)
+            if code in self._cmap(name):
+                return name
+        return None
+
+    def _cmap(self, name: str) -> set[int]:
+        if name not in self._cmaps:
+            font = pdfmetrics.getFont(name)
+            self._cmaps[name] = set(font.face.charToGlyph)  # type: ignore[attr-defined]
+        return self._cmaps[name]
+
+    def missing(self, text: str, role: str) -> set[str]:
+        return {c for c in set(text) if not c.isspace() and self.font_for(c, role) is None}
+
+
+def font_folders() -> list[Path]:
+    if sys.platform == "win32":
+        windows = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+        local = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return [windows, local / "Microsoft" / "Windows" / "Fonts"]
+    return [Path(folder).expanduser() for folder in _LINUX_FOLDERS]
+
+
+def find_font_files(folders: list[Path] | None = None) -> dict[str, Path]:
+    """Known font files on this machine, by lower-cased file name (first found wins)."""
+    wanted = {name.lower() for names in _CANDIDATES.values() for name in names} | {
+        n.lower() for n in _FALLBACKS
+    }
+    found: dict[str, Path] = {}
+    for folder in folders if folders is not None else font_folders():
+        if not folder.is_dir():
+            continue
+        for root, _dirs, files in os.walk(folder):
+            for name in files:
+                key = name.lower()
+                if key in wanted and key not in found:
+                    found[key] = Path(root) / name
+    return found
+
+
+_REGISTERED: dict[Path, str] = {}  # one load per file and process: parsing a CJK font takes ~0.1 s
+
+
+def register(path: Path) -> str:
+    """Load a TrueType font (or the first face of a collection) for embedding; its font name."""
+    path = Path(path)
+    if path in _REGISTERED:
+        return _REGISTERED[path]
+    name = f"nb{len(_REGISTERED)}-{path.stem}"
+    try:
+        font = TTFont(name, str(path), subfontIndex=0)
+    except TTFError as error:
+        raise FontError(_explain(path, str(error))) from None
+    except OSError as error:
+        raise FontError(f"无法读取字体文件“{path}”：{error.strerror or error}") from None
+    pdfmetrics.registerFont(font)
+    _REGISTERED[path] = name
+    return name
+
+
+def load_fonts(settings: Settings, folders: list[Path] | None = None) -> Fonts:
+    """The fonts of every role, the user's choices first; FontError when none can be used."""
+    files = find_font_files(folders)
+    faces: dict[str, str] = {}
+    registered: dict[str, Path] = {}
+    for role in ROLES:
+        chosen = settings.fonts.get(role)
+        if chosen:  # the user's choice must work, or they must hear why
+            name = register(Path(chosen))
+            faces[role], registered[name] = name, Path(chosen)
+            continue
+        for candidate in _CANDIDATES[role]:
+            path = files.get(candidate.lower())
+            if path is None:
+                continue
+            try:
+                name = register(path)
+            except FontError:
+                continue
+            faces[role], registered[name] = name, path
+            break
+    if len(faces) < len(ROLES):
+        raise FontError(
+            "找不到可以嵌入 PDF 的中文字体。Windows 上请确认 C:\\Windows\\Fonts 中有仿宋、黑体、楷体"
+            "（simfang.ttf、simhei.ttf、simkai.ttf）；Linux 上请安装 fonts-wqy-microhei 或 fonts-arphic-uming；"
+            "也可以在“字体设置”中指定 TrueType 字体文件（.ttf/.ttc）。"
+        )
+    fallbacks = [files[name.lower()] for name in _FALLBACKS if name.lower() in files]
+    return Fonts(faces, fallbacks, registered)  # a face of one role may be another's fallback
+
+
+def _explain(path: Path, detail: str) -> str:
+    lowered = detail.lower()
+    if "postscript outlines" in lowered or "cff" in lowered:
+        return (
+            f"字体“{path.name}”使用 CFF（PostScript）轮廓，无法嵌入 PDF。请改用 TrueType 字体"
+            "（如仿宋 simfang.ttf、文泉驿微米黑 wqy-microhei.ttc）。"
+        )
+    if "embed" in lowered or "fstype" in lowered or "restricted" in lowered:
+        return f"字体“{path.name}”的授权不允许嵌入 PDF，请换一种字体。"
+    return f"字体“{path.name}”无法使用（{detail}），请换一种 TrueType 字体。"

@@ -1,0 +1,228 @@
+"""The PDF: fonts embedded, every heading, label and number present and in order, A4, the
+whole 三 on one page, rare characters drawn, clear errors, reproducible bytes, a golden file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from export import fonts as font_module
+from export.document import render
+from export.fonts import FontError, load_fonts
+from export.pdf import MissingGlyphs, write_pdf
+from model.declaration import CellRef, Role
+from model.format_2021 import TABLES
+from model.report import Report
+from model.settings import Settings
+from tests.helpers import ROOT, sample_report
+
+GOLDEN = ROOT / "tests" / "golden" / "guanqiao-2021.pdf"
+# The fonts .ci/run installs (Debian's fonts-wqy-microhei, fonts-arphic-uming/ukai): the golden
+# file was made with exactly these.
+GOLDEN_FONTS = {
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/truetype/arphic/ukai.ttc",
+}
+
+
+def pdf_text(path: Path, *pages: int) -> str:
+    args = ["pdftotext", "-layout"]
+    if pages:
+        args += ["-f", str(pages[0]), "-l", str(pages[-1])]
+    return subprocess.run(
+        [*args, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def export(report: Report, path: Path, *, errors: bool = False) -> Path:
+    from model.checks import check_report
+
+    problems = [p for p in check_report(report) if p.severity.value == "error"] if errors else []
+    write_pdf(render(report, errors=problems), report, path)
+    return path
+
+
+def test_every_font_is_embedded_and_the_page_is_a4(tmp_path: Path) -> None:
+    path = export(sample_report(), tmp_path / "s.pdf")
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(row.split()[-5:-3] == ["yes", "yes"] for row in rows), fonts  # emb, sub
+    assert all("TrueType" in row for row in rows)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "595.276 x 841.89 pts (A4)" in info
+
+
+def test_headings_labels_and_numbers_in_order(tmp_path: Path) -> None:
+    report = sample_report()
+    report.set_value(CellRef("applications", "new_requests", "commercial"), 7)
+    report.set_value(CellRef("applications", "disclosed", "commercial"), 7)
+    report.set_value(CellRef("proactive", "fees", "amount"), __import__("decimal").Decimal("0.035"))
+    text = flat(pdf_text(export(report, tmp_path / "s.pdf")))
+    expected = [
+        "海原县关桥乡人民政府2021年政府信息公开工作年度报告",
+        "国务院办公厅政府信息与政务公开办公室",
+        "一、总体情况",
+        "（一）主动公开情况",
+        "征地补偿",
+        "（五）监督保障",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "本年制发件数",
+        "行政事业性收费",
+        "0.035",
+        "三、收到和处理政府信息公开申请情况",
+        "申请人情况",
+        "法人或其他组织",
+        "一、本年新收政府信息公开申请数量",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "未经复议直接起诉",
+        "复议后起诉",
+        "五、存在的主要问题及改进情况",
+        "树牢信息安全",
+        "六、其他需要报告的事项",
+        "无其他需要报告的事项。",
+        "海原县关桥乡人民政府",
+    ]
+    position = 0
+    for piece in expected:
+        found = text.find(piece, position)
+        assert found >= 0, piece
+        position = found
+    assert "—1—" in text and "—7—" in text
+
+
+def longest(report: Report, value: int) -> Report:
+    for table in TABLES.values():
+        for ref in table.cells:
+            if table.role(ref) is Role.INPUT and table.kind(ref).value == "count":
+                report.values[ref] = value
+    return report
+
+
+def test_three_is_on_one_page_with_nine_digit_values(tmp_path: Path) -> None:
+    report = longest(sample_report(), 123456789)
+    path = export(report, tmp_path / "big.pdf", errors=True)
+    pages = int(
+        next(
+            line.split()[-1]
+            for line in subprocess.run(
+                ["pdfinfo", str(path)], capture_output=True, text=True
+            ).stdout.splitlines()
+            if line.startswith("Pages:")
+        )
+    )
+    with_three = [
+        p
+        for p in range(1, pages + 1)
+        if "三、收到和处理政府信息公开申请情况" in flat(pdf_text(path, p))
+    ]
+    (page,) = with_three
+    one_page = flat(pdf_text(path, page))
+    for label in (
+        "一、本年新收政府信息公开申请数量",
+        "1.属于国家秘密",
+        "3.其他",
+        "（七）总计",
+        "四、结转下年度继续办理",
+    ):
+        assert label in one_page, label
+    assert one_page.count("123456789") >= 6 * 24  # every typed cell of 三 printed on that page
+
+
+def test_rare_characters_are_drawn_by_a_fallback_font(tmp_path: Path) -> None:
+    report = sample_report()
+    report.texts.other = "联系人：王堃、李喆、张玥、刘赟、龑䶮。"
+    path = export(report, tmp_path / "rare.pdf")
+    assert "王堃、李喆、张玥、刘赟、龑䶮" in flat(pdf_text(path))
+
+
+def test_a_character_no_font_has_stops_the_export_and_says_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        font_module, "_FALLBACKS", ("uming.ttc",)
+    )  # as on a machine without HanaMinB
+    report = sample_report()
+    report.texts.problems = "本年度办理了𬌗字的查询。"
+    target = tmp_path / "missing.pdf"
+    with pytest.raises(MissingGlyphs, match="五、存在的主要问题及改进情况：𬌗"):
+        export(report, target)
+    assert not target.exists()
+
+
+def test_an_extension_b_character_is_drawn_when_a_font_has_it(tmp_path: Path) -> None:
+    if not Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf").exists():
+        if os.environ.get("CI"):
+            pytest.fail(".ci/run installs fonts-hanazono")
+        pytest.skip("no font with CJK extension characters here")
+    report = sample_report()
+    report.texts.problems = "本年度办理了𬌗字的查询。"
+    path = export(report, tmp_path / "ext.pdf")
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "HanaMin" in fonts
+
+
+def test_no_cjk_font_gives_the_clear_error_not_an_empty_pdf(tmp_path: Path) -> None:
+    with pytest.raises(FontError, match="找不到可以嵌入 PDF 的中文字体"):
+        load_fonts(Settings(), folders=[tmp_path])
+
+
+def test_a_cff_font_chosen_by_the_user_gets_a_clear_message(tmp_path: Path) -> None:
+    otf = tmp_path / "NotoSansCJK-Regular.otf"
+    otf.write_bytes(b"OTTO\x00\x0a\x00\x80\x00\x03\x00\x20" + b"\x00" * 2000)
+    with pytest.raises(FontError, match="CFF（PostScript）轮廓，无法嵌入 PDF"):
+        load_fonts(Settings(fonts={"body": str(otf)}))
+
+
+def test_a_draft_is_marked(tmp_path: Path) -> None:
+    report = sample_report()
+    report.set_value(CellRef("applications", "new_requests", "research"), 1)
+    path = export(report, tmp_path / "draft.pdf", errors=True)
+    assert flat(pdf_text(path)).startswith("草稿：报告尚有1个错误")
+    for page in range(1, 8):  # the big diagonal mark on every page (its letters come out apart)
+        text = flat(pdf_text(path, page))
+        assert "草" in text and "稿" in text, page
+
+
+def test_the_same_report_gives_the_same_bytes(tmp_path: Path) -> None:
+    first = export(sample_report(), tmp_path / "a.pdf").read_bytes()
+    second = export(sample_report(), tmp_path / "b.pdf").read_bytes()
+    assert first == second
+
+
+def test_golden_file_of_the_sample(tmp_path: Path) -> None:
+    used = {str(p) for p in load_fonts(Settings()).files.values()}
+    if not used <= GOLDEN_FONTS | {"/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"}:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have exactly the golden file's fonts, found {sorted(used)}")
+        pytest.skip(f"other fonts on this machine: {sorted(used)}")
+    import reportlab
+
+    report = sample_report()
+    report.signed_on = __import__("datetime").date(2022, 1, 20)
+    made = export(report, tmp_path / "golden.pdf")
+    version = GOLDEN.with_name(GOLDEN.name + ".reportlab")
+    if os.environ.get("NIANBAO_UPDATE_GOLDEN"):
+        GOLDEN.write_bytes(made.read_bytes())
+        version.write_text(reportlab.__version__ + "\n")
+    if version.read_text().strip() != reportlab.__version__:
+        # Another reportlab writes other bytes: the text must still be the golden file's.
+        assert pdf_text(made) == pdf_text(GOLDEN)
+        pytest.skip(
+            f"golden bytes are of reportlab {version.read_text().strip()}, not {reportlab.__version__}"
+        )
+    assert made.read_bytes() == GOLDEN.read_bytes(), (
+        "re-make with NIANBAO_UPDATE_GOLDEN=1 after checking the pages"
+    )
