@@ -146,8 +146,29 @@ class CJKParagraph(Flowable):
                 + (self.leading - self.size) / 2
                 + self.size * 0.12
             )
-            x = start
-            for unit in line:
-                canvas.setFont(unit.font, self.size)
-                canvas.drawString(x, baseline, unit.text)
-                x += unit.width + gap
+            self._draw_line(line, start, baseline, gap)
+
+    def _draw_line(self, line: list[Unit], x: float, baseline: float, gap: float) -> None:
+        """One text object a line; a run of single characters in one font is one string whose
+        character spacing is the justification gap (drawing character by character was most
+        of the export's time)."""
+        text = self.canv.beginText()
+        run: list[Unit] = []
+
+        def flush() -> None:
+            nonlocal x
+            if not run:
+                return
+            text.setTextOrigin(x, baseline)
+            text.setFont(run[0].font, self.size)
+            text.setCharSpace(gap if len(run[0].text) == 1 else 0)
+            text.textOut("".join(u.text for u in run))
+            x += sum(u.width for u in run) + gap * len(run)
+            run.clear()
+
+        for unit in line:
+            if run and (unit.font != run[0].font or len(unit.text) > 1 or len(run[0].text) > 1):
+                flush()
+            run.append(unit)
+        flush()
+        self.canv.drawText(text)

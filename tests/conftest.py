@@ -1,9 +1,18 @@
-"""Test-wide settings: Qt draws offscreen; no test touches the user's real data folder."""
+"""Test-wide settings: Qt draws offscreen; every test has a data folder of its own, so no test
+touches the user's data or another test's settings."""
 
 from __future__ import annotations
 
 import os
-import tempfile
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["NIANBAO_DATA_DIR"] = tempfile.mkdtemp(prefix="nianbao-test-data-")
+
+
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("NIANBAO_DATA_DIR", str(folder))
+    return folder

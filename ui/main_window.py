@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
                 ("export_pdf", "导出 PDF…", None, ops.export_pdf),
                 ("print", "打印…", QKeySequence.StandardKey.Print, ops.print_report),
                 None,
+                ("fonts", "字体设置…", None, ops.font_settings),
+                None,
                 ("backup", "备份数据库…", None, ops.backup_database),
                 ("restore", "恢复备份…", None, ops.restore_backup),
                 None,

@@ -319,6 +319,12 @@ class Operations(QObject):
         return True
 
     @Slot()
+    def font_settings(self) -> None:
+        from .font_dialog import FontDialog
+
+        FontDialog(self.window).exec()
+
+    @Slot()
     def backup_database(self) -> None:
         suggested = f"年报助手备份-{dt.date.today():%Y%m%d}.sqlite3"
         chosen = dialogs.save_file(self.window, "备份数据库", suggested, DATABASE_FILTER)

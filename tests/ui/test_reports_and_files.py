@@ -307,3 +307,30 @@ def test_a_font_problem_is_told_and_nothing_written(
     window.operations.export_pdf()
     assert "找不到可以嵌入 PDF 的中文字体" in answers.errors[0]
     assert not target.exists()
+
+
+def test_font_settings_are_saved_for_window_and_command_line(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    from model.settings import load_settings
+    from ui.font_dialog import AUTOMATIC, FontDialog
+
+    dialog = FontDialog(window)
+    kai = "/usr/share/fonts/truetype/arphic/ukai.ttc"
+    if dialog.boxes["body"].findText(kai) < 0:
+        pytest.skip("AR PL UKai is not installed here")
+    dialog.boxes["body"].setCurrentText(kai)
+    dialog.save()
+    assert load_settings().fonts == {"body": kai}
+    otf = tmp_path / "NotoSansCJK.otf"
+    otf.write_bytes(b"OTTO\x00\x0a\x00\x80\x00\x03\x00\x20" + b"\x00" * 2000)
+    answers.files.append(str(otf))
+    dialog = FontDialog(window)
+    dialog._browse(dialog.boxes["title"])
+    dialog.save()
+    assert "CFF（PostScript）轮廓" in answers.errors[0]
+    assert load_settings().fonts == {"body": kai}  # nothing saved from the refused choice
+    dialog.boxes["title"].setCurrentText(AUTOMATIC)
+    dialog.boxes["body"].setCurrentText(AUTOMATIC)
+    dialog.save()
+    assert load_settings().fonts == {}
