@@ -7,27 +7,16 @@ Targets (issue 4): exporting one report < 100 ms; importing one < 100 ms.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_model import full_report
+from benchmarks.bench_model import full_report, median_ms
 from export.document import render
 from export.xlsx import write_xlsx
 from export.xlsx_import import read_xlsx
-
-
-def median_ms(action, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -23,7 +23,15 @@ from openpyxl.utils import get_column_letter
 from model.cell_input import InputError, Value, parse_cell
 from model.declaration import CellRef, Kind, Role, Table
 from model.format_2019 import NAME_2019, recognise_format
-from model.format_2021 import APPLICATIONS, OUTCOME_COLUMNS, PROACTIVE, REVIEW_LITIGATION, TABLES
+from model.format_2021 import (
+    APPLICANT_COLUMNS,
+    APPLICATIONS,
+    OUTCOME_COLUMNS,
+    PROACTIVE,
+    REVIEW_LITIGATION,
+    TABLES,
+    TOTAL_COLUMN,
+)
 from model.labels import canonical_label
 from model.package import PackageError, read_package
 from model.report import Report, computed_values
@@ -284,7 +292,7 @@ def _read_applications(cells: _Cells, issues: list[tuple[str, str]]) -> dict[Cel
         return {}
     sheet, header_row, _ = anchors[0]
     columns: dict[str, int] = {}
-    for key, label in (*_APPLICANTS, ("total", "总计")):
+    for key, label in (*APPLICANT_COLUMNS, TOTAL_COLUMN):
         found = [
             (r, c) for _, r, c in cells.find(label, sheet) if header_row - 3 <= r <= header_row
         ]
@@ -320,16 +328,6 @@ def _read_applications(cells: _Cells, issues: list[tuple[str, str]]) -> dict[Cel
         return {}
     places = {ref: (rows[ref.row], columns[ref.col]) for ref in APPLICATIONS.cells}
     return _take(APPLICATIONS, sheet, places, issues)
-
-
-_APPLICANTS = (
-    ("natural_person", "自然人"),
-    ("commercial", "商业企业"),
-    ("research", "科研机构"),
-    ("public_interest", "社会公益组织"),
-    ("legal_service", "法律服务机构"),
-    ("other_org", "其他"),
-)
 
 
 def _label_of(table: Table, row: str) -> str:
