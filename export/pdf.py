@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from model.atomic import write_atomically
+from model.cell_input import format_value
 from model.report import Report
 from model.settings import Settings, SettingsError, load_settings
 
@@ -170,10 +171,7 @@ def _table(section: RenderedTable, fonts: Fonts) -> Table:
             style.append(("SPAN", (cell.col, cell.row), (cell.last_col, cell.last_row)))
         width = sum(widths[cell.col : cell.last_col + 1]) - 4
         if cell.ref is None:
-            row_label = (
-                cell.col < grid.label_cols and cell.row >= grid.header_rows and cell.rowspan == 1
-            )
-            left = row_label and cell.colspan < grid.cols and cell.text != "信息内容"
+            left = grid.left_aligned(cell)
             data[cell.row][cell.col] = CJKParagraph(
                 cell.text,
                 fonts,
@@ -183,7 +181,7 @@ def _table(section: RenderedTable, fonts: Fonts) -> Table:
                 align="left" if left else "center",
             )
         else:
-            text = _number(section.values[cell.ref])
+            text = format_value(section.values[cell.ref])
             size = min(
                 NUMBER, width / max(stringWidth(text, body, 1), 0.1)
             )  # shrink to fit, never overflow
@@ -193,12 +191,6 @@ def _table(section: RenderedTable, fonts: Fonts) -> Table:
     table = Table(data, colWidths=widths, repeatRows=grid.header_rows, hAlign="CENTER")
     table.setStyle(TableStyle(style))
     return table
-
-
-def _number(value: object) -> str:
-    from model.cell_input import format_value
-
-    return format_value(value)  # type: ignore[arg-type]
 
 
 class _PageDecoration:

@@ -143,14 +143,7 @@ def _write_table(sheet: Worksheet, rendered: RenderedReport, section: RenderedTa
         target = sheet.cell(row=top, column=left)
         if cell.ref is None:
             _set_text(target, cell.text)
-            row_label = (
-                cell.col < grid.label_cols and cell.row >= grid.header_rows and cell.rowspan == 1
-            )
-            target.alignment = (
-                _LEFT
-                if row_label and cell.colspan < grid.cols and cell.text != "信息内容"
-                else _CENTER
-            )
+            target.alignment = _LEFT if grid.left_aligned(cell) else _CENTER
             target.font = Font(name=FONT, size=10, bold=cell.colspan == grid.cols)
             span_width = sum(widths[cell.col : cell.last_col + 1])
             need = _height(cell.text, span_width, 10) / cell.rowspan

@@ -63,6 +63,14 @@ class Grid:
         """Where a data cell is drawn."""
         return self._positions[ref]
 
+    def left_aligned(self, cell: GridCell) -> bool:
+        """Row labels of a single row read from the left; header labels, merged group labels,
+        二's block titles and its 信息内容 corner are centred — in every view and writer alike."""
+        row_label = (
+            cell.col < self.label_cols and cell.row >= self.header_rows and cell.rowspan == 1
+        )
+        return row_label and cell.colspan < self.cols and cell.text != "信息内容"
+
 
 @cache
 def build_grid(table: Table) -> Grid:

@@ -107,9 +107,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(LABEL_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            row_label = cell.col < self.grid.label_cols and cell.row >= self.grid.header_rows
-            full_width = cell.colspan == self.grid.cols  # 二's block titles
-            left = row_label and cell.rowspan == 1 and cell.text != "信息内容" and not full_width
+            left = self.grid.left_aligned(cell)
             horizontal = Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignHCenter
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and cell.text.startswith("第二十条"):
