@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     check = commands.add_parser("validate", help="检查报告数据包，列出所有问题")
     check.add_argument("report", metavar="REPORT.json", help="要检查的报告数据包")
+    check.add_argument(
+        "--previous", metavar="LAST_YEAR.json", help="上一年度的报告数据包，用于与上年比对"
+    )
     check.add_argument("--json", action="store_true", help="以 JSON 数组输出问题")
     change = commands.add_parser("convert", help="转换报告：JSON 数据包 ⇄ Excel / PDF / Word")
     change.add_argument("source", metavar="SOURCE", help="来源文件（.json 或 .xlsx）")
@@ -73,7 +76,7 @@ def run(argv: Sequence[str]) -> int:
         except SystemExit as exit_:
             return int(exit_.code or 0)
     if args.command == "validate":
-        return validate(args.report, as_json=args.json)
+        return validate(args.report, previous=args.previous, as_json=args.json)
     if args.command == "convert":
         return convert(args.source, args.target, allow_errors=args.allow_errors)
     build_parser().print_help()

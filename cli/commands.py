@@ -11,26 +11,47 @@ from typing import TextIO
 from export import PLANNED, WRITERS, writer_for
 from export.document import render
 from model.atomic import WriteError
-from model.checks import check_report, has_errors
+from model.checks import check_report, has_errors, skipped_comparisons
 from model.package import PackageError, PackageRead, read_package, read_text, save_package
 from model.problems import Problem, Severity
 from model.report import Report
+from model.settings import Settings, SettingsError, load_settings
 
 OK, ERRORS, UNUSABLE = 0, 1, 2
 
 _SOURCES = (".json", ".xlsx")
 
 
-def validate(source: str, *, as_json: bool = False) -> int:
+def validate(source: str, *, previous: str | None = None, as_json: bool = False) -> int:
     read = _read_package(Path(source))
     if read is None:
         return UNUSABLE
-    problems = read.problems + check_report(read.report)
+    last = None
+    if previous is not None:
+        last_read = _read_package(Path(previous))
+        if last_read is None:
+            return UNUSABLE
+        last = last_read.report
+    problems = read.problems + check_report(read.report, previous=last, settings=_settings())
     if as_json:
         print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
     else:
         _print_problems(problems, sys.stdout)
+    skipped = skipped_comparisons(last)
+    if skipped:
+        print(
+            f"未提供上一年度报告（--previous），以下比对已跳过：{'；'.join(skipped)}。",
+            file=sys.stderr if as_json else sys.stdout,
+        )
     return ERRORS if has_errors(problems) else OK
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as error:
+        _fail(str(error))
+        return Settings()
 
 
 def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
@@ -48,7 +69,7 @@ def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
         return UNUSABLE
     if suffix == ".json":  # writing the data package is never blocked
         return _written(lambda: save_package(report, target_path), target_path)
-    errors = [p for p in check_report(report) if p.severity is Severity.ERROR]
+    errors = [p for p in check_report(report, settings=_settings()) if p.severity is Severity.ERROR]
     if errors and not allow_errors:
         _fail(
             f"报告有 {len(errors)} 个错误，未导出（加 --allow-errors 可导出标记为“草稿”的文件）："
@@ -122,9 +143,12 @@ def _print_problems(problems: list[Problem], out: TextIO) -> None:
         print(f"[{problem.severity.label}] {problem.rule} {problem.message}", file=out)
         if problem.cells:
             print(f"    位置：{', '.join(problem.cells)}", file=out)
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
-    print(f"共 {errors} 个错误，{warnings} 个警告或说明。", file=out)
+    counts = {severity: sum(p.severity is severity for p in problems) for severity in Severity}
+    print(
+        f"共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，"
+        f"{counts[Severity.EXPLAINED]} 个已说明的警告。",
+        file=out,
+    )
 
 
 def _fail(message: str) -> None:

@@ -44,3 +44,9 @@ def error(
     rule: str, cells: tuple[str, ...] | list[str], message: str, span: tuple[int, int] | None = None
 ) -> Problem:
     return Problem(rule, Severity.ERROR, tuple(cells), message, span)
+
+
+def warning(
+    rule: str, cells: tuple[str, ...] | list[str], message: str, span: tuple[int, int] | None = None
+) -> Problem:
+    return Problem(rule, Severity.WARNING, tuple(cells), message, span)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from model.cell_input import Value
 from model.declaration import CellRef
-from model.report import Subsection, set_field
+from model.report import Explanation, Subsection, set_field
 
 if TYPE_CHECKING:
     from .session import ReportSession
@@ -103,3 +103,21 @@ class SetSubsectionsCommand(QUndoCommand):
     def _apply(self, items: list[tuple[str, str]]) -> None:
         self._session.report.texts.overview.subsections = [Subsection(t, b) for t, b in items]
         self._session.notify("texts.overview.subsections")
+
+
+class SetExplanationsCommand(QUndoCommand):
+    """A warning answered with a 说明, or a 说明 withdrawn: the list before and after."""
+
+    def __init__(self, session: ReportSession, new: list[Explanation], text: str) -> None:
+        super().__init__(text)
+        self._session = session
+        self._old = list(session.report.explanations)
+        self._new = list(new)
+
+    def redo(self) -> None:
+        self._session.report.explanations = list(self._new)
+        self._session.notify("explanations")
+
+    def undo(self) -> None:
+        self._session.report.explanations = list(self._old)
+        self._session.notify("explanations")

@@ -15,12 +15,19 @@ from PySide6.QtGui import QUndoStack
 from model.carry_over import IN_FORCE_ROWS, proposed_in_force
 from model.cell_input import Value
 from model.checks import check_report
+from model.checks.explanations import explanation_for
 from model.declaration import CellRef
 from model.problems import Problem
-from model.report import Report, Status, get_field
+from model.report import Explanation, Report, Status, get_field
+from model.settings import Settings, SettingsError, load_settings
 from model.store import Store
 
-from .commands import SetCellsCommand, SetFieldCommand, SetSubsectionsCommand
+from .commands import (
+    SetCellsCommand,
+    SetExplanationsCommand,
+    SetFieldCommand,
+    SetSubsectionsCommand,
+)
 
 
 class ReportSession(QObject):
@@ -37,7 +44,8 @@ class ReportSession(QObject):
         self.report = report
         self.previous = store.previous_year(report)
         self.undo_stack = QUndoStack(self)
-        self.problems: list[Problem] = check_report(report)
+        self.problems: list[Problem] = []
+        self.recheck_quietly()
         self.undo_stack.indexChanged.connect(self._edited)
 
     @property
@@ -64,6 +72,23 @@ class ReportSession(QObject):
     def set_subsections(self, titles_and_bodies: list[tuple[str, str]], text: str) -> None:
         if not self.read_only:
             self.undo_stack.push(SetSubsectionsCommand(self, titles_and_bodies, text))
+
+    def explain(self, problem: Problem, text: str) -> None:
+        """Answer a warning with a 说明: stored with the report, one undo step."""
+        explanation = explanation_for(problem, self.report, text)
+        others = [
+            e
+            for e in self.report.explanations
+            if (e.rule, e.cells, e.sentence)
+            != (explanation.rule, explanation.cells, explanation.sentence)
+        ]
+        if not self.read_only:
+            self.undo_stack.push(SetExplanationsCommand(self, [*others, explanation], "说明警告"))
+
+    def withdraw(self, explanation: Explanation) -> None:
+        kept = [e for e in self.report.explanations if e != explanation]
+        if not self.read_only and len(kept) != len(self.report.explanations):
+            self.undo_stack.push(SetExplanationsCommand(self, kept, "撤回说明"))
 
     def _proposals(self, changes: dict[CellRef, Value]) -> dict[CellRef, Value]:
         """现行有效件数 still carried from last year follows this year's 制发 and 废止."""
@@ -97,8 +122,19 @@ class ReportSession(QObject):
         self.saved.emit(dt.datetime.now().strftime("%H:%M:%S"))
 
     def recheck(self) -> None:
-        self.problems = check_report(self.report)
+        self.recheck_quietly()
         self.problems_changed.emit()
+
+    def recheck_quietly(self) -> None:
+        """Every check, last year's report and the deadline setting included."""
+        self.problems = check_report(self.report, previous=self.previous, settings=self.settings)
+
+    @property
+    def settings(self) -> Settings:
+        try:
+            return load_settings()
+        except SettingsError:  # the font dialog shows the problem; checks use the defaults
+            return Settings()
 
     def problems_at(self, path: str) -> list[Problem]:
         return [p for p in self.problems if path in p.cells]

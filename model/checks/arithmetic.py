@@ -5,17 +5,16 @@ A break in a typed column also breaks the 总计 column; it is reported once, in
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..declaration import Role
 from ..format_2021 import SECTIONS, TABLES, TableSection
 from ..problems import Problem, error
 from ..report import Report
+from .context import Context
 
 _HEADINGS = {s.key: s.heading for s in SECTIONS if isinstance(s, TableSection)}
 
 
-def check_balances(report: Report, today: dt.date) -> list[Problem]:
+def check_balances(report: Report, context: Context) -> list[Problem]:
     problems: list[Problem] = []
     for table in TABLES.values():
         if not table.balances:

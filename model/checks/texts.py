@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..format_2021 import OTHER, OVERVIEW, PROBLEMS
 from ..problems import Problem, error
 from ..report import Report
 from ..text_spans import fold_digits, sentence_span
+from .context import Context
 
 
-def check_sections(report: Report, today: dt.date) -> list[Problem]:
+def check_sections(report: Report, context: Context) -> list[Problem]:
     texts = report.texts
     problems = []
     overview = [texts.overview.intro, *(sub.body for sub in texts.overview.subsections)]
@@ -50,7 +50,7 @@ _PERIOD = re.compile(
 )
 
 
-def check_period(report: Report, today: dt.date) -> list[Problem]:
+def check_period(report: Report, context: Context) -> list[Problem]:
     """A preamble override must state the statistics period 1月1日 to 12月31日 of the year."""
     text = report.texts.preamble
     if text is None or report.year is None:
@@ -93,7 +93,7 @@ _SURNAMES = frozenset(
 ) - frozenset("于向和")
 
 
-def check_placeholders(report: Report, today: dt.date) -> list[Problem]:
+def check_placeholders(report: Report, context: Context) -> list[Problem]:
     problems = []
     for path, text in report.text_fields():
         for match in _PLACEHOLDER.finditer(text):

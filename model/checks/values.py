@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from ..cell_input import AMOUNT_PLACES, MAX_AMOUNT, MAX_COUNT
@@ -10,9 +9,10 @@ from ..declaration import Kind
 from ..format_2021 import TABLES
 from ..problems import Problem, error
 from ..report import Report
+from .context import Context
 
 
-def check_values(report: Report, today: dt.date) -> list[Problem]:
+def check_values(report: Report, context: Context) -> list[Problem]:
     problems = []
     for ref, value in report.values.items():
         table = TABLES[ref.table]

@@ -41,7 +41,8 @@ def broken_package(tmp_path: Path) -> Path:
 def test_validate_passes_the_sample() -> None:
     result = main("validate", SAMPLE)
     assert result.returncode == 0, result.stderr
-    assert "未发现问题" in result.stdout
+    assert "共 0 个错误" in result.stdout  # a warning that 2021's deadline has passed is fine
+    assert "以下比对已跳过" in result.stdout
 
 
 def test_validate_fails_a_broken_report_naming_the_column(tmp_path: Path) -> None:
@@ -54,7 +55,7 @@ def test_validate_fails_a_broken_report_naming_the_column(tmp_path: Path) -> Non
 def test_validate_json_output(tmp_path: Path) -> None:
     result = main("validate", "--json", broken_package(tmp_path))
     assert result.returncode == 1
-    (problem,) = json.loads(result.stdout)
+    (problem,) = [p for p in json.loads(result.stdout) if p["severity"] == "error"]
     assert problem["rule"] == "E-R1" and problem["severity"] == "error"
     assert "tables.applications.carried_forward.legal_service" in problem["cells"]
     assert "range" not in problem
@@ -72,7 +73,7 @@ def test_validate_reports_a_computed_cell_in_the_raw_file(tmp_path: Path) -> Non
     path.write_text(json.dumps(data), encoding="utf-8")
     result = main("validate", "--json", path)
     assert result.returncode == 1
-    assert [p["rule"] for p in json.loads(result.stdout)] == ["E-R4"]
+    assert [p["rule"] for p in json.loads(result.stdout) if p["severity"] == "error"] == ["E-R4"]
 
 
 @pytest.mark.parametrize(

@@ -140,11 +140,8 @@ def test_a_hand_made_workbook_is_read_by_its_labels(tmp_path: Path) -> None:
     assert report.value(CellRef("proactive", "penalty", "decisions")) == 0
     assert report.value(CellRef("proactive", "fees", "amount")) == Decimal("0.035")
     assert report.value(CellRef("review_litigation", "litigation_direct", "pending")) == 2
-    assert [p.rule for p in check_report(report)] == [
-        "E-section",
-        "E-section",
-        "E-section",
-    ]  # no texts
+    errors = [p.rule for p in check_report(report) if p.severity.value == "error"]
+    assert errors == ["E-section", "E-section", "E-section"]  # a hand-made workbook has no texts
 
 
 def test_visible_numbers_win_over_the_hidden_package_and_it_says_so(tmp_path: Path) -> None:

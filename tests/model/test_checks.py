@@ -18,11 +18,16 @@ from model.report import Report
 from tests.helpers import sample_report
 from tests.strategies import valid_reports
 
-TODAY = dt.date(2026, 11, 26)
+TODAY = dt.date(2022, 1, 20)  # the sample (2021) is due by 2022-01-31
 
 
 def rules(report: Report) -> list[str]:
-    return [p.rule for p in check_report(report, TODAY)]
+    """The errors found (the warnings have tests of their own, in test_warnings.py)."""
+    return [p.rule for p in errors(report)]
+
+
+def errors(report: Report) -> list:  # type: ignore[type-arg]
+    return [p for p in check_report(report, TODAY) if p.severity is Severity.ERROR]
 
 
 def test_the_sample_has_no_problem() -> None:
@@ -36,7 +41,7 @@ def test_r1_a_broken_column_is_reported_once_with_its_cells() -> None:
     report = sample_report()
     report.set_value(CellRef("applications", "new_requests", "commercial"), 3)
     report.set_value(CellRef("applications", "disclosed", "commercial"), 2)
-    problems = check_report(report, TODAY)
+    problems = errors(report)
     assert [p.rule for p in problems] == ["E-R1"]
     (problem,) = problems
     assert problem.severity is Severity.ERROR
@@ -53,7 +58,7 @@ def test_r1_two_broken_columns_give_two_problems_and_none_for_the_total() -> Non
     report = sample_report()
     report.set_value(CellRef("applications", "new_requests", "commercial"), 3)
     report.set_value(CellRef("applications", "other_misc", "research"), 1)
-    problems = check_report(report, TODAY)
+    problems = errors(report)
     assert [p.rule for p in problems] == ["E-R1", "E-R1"]
     assert not any("总计" in p.message for p in problems)
 
@@ -101,14 +106,14 @@ def test_e_value_takes_good_values() -> None:
 # ── E-year, E-org ──
 
 
-@pytest.mark.parametrize("year", [None, 2007, 2027])
+@pytest.mark.parametrize("year", [None, 2007, 2023])
 def test_e_year(year: int | None) -> None:
     report = sample_report()
     report.year = year
     assert "E-year" in rules(report)
 
 
-@pytest.mark.parametrize("year", [2008, 2026])
+@pytest.mark.parametrize("year", [2008, 2022])
 def test_e_year_passes(year: int) -> None:
     report = sample_report()
     report.year = year
@@ -131,7 +136,7 @@ def test_e_section_for_each_empty_section() -> None:
         sub.body = " \n"
     report.texts.problems = ""
     report.texts.other = ""
-    problems = check_report(report, TODAY)
+    problems = errors(report)
     assert [(p.rule, p.cells) for p in problems] == [
         ("E-section", ("texts.overview.intro",)),
         ("E-section", ("texts.problems",)),
@@ -263,7 +268,7 @@ def test_changing_one_typed_cell_of_three_breaks_r1_in_its_column(
     if value + delta < 0:
         delta = 1
     report.set_value(ref, value + delta)
-    problems = check_report(report, TODAY)
+    problems = [p for p in check_report(report, TODAY) if p.severity is Severity.ERROR]
     assert [p.rule for p in problems] == ["E-R1"]
     (problem,) = problems
     label = TABLES["applications"].label_paths[ref][1][-1]

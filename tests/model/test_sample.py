@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from model.checks import check_report
@@ -63,5 +64,7 @@ def test_preamble_leaves_out_what_is_not_filled_in() -> None:
 
 def test_sample_validates_and_every_cell_is_zero() -> None:
     report = sample_report()
-    assert check_report(report) == []
+    assert check_report(report, dt.date(2022, 1, 20)) == []  # before its deadline: nothing at all
+    later = check_report(report)
+    assert [p.rule for p in later] == ["W-deadline"] and later[0].cells == ()
     assert set(report.values.values()) == {0}

@@ -241,8 +241,8 @@ def test_check_from_the_menu_reports_the_count(window: MainWindow) -> None:
     assert window.session is not None
     window.session.report.texts.other = ""  # as if typed and not yet rechecked
     window.operations.check()
-    assert [p.rule for p in window.session.problems] == ["E-section"]
-    assert window.statusBar().currentMessage() == "检查完毕：1 个问题。"
+    assert [p.rule for p in window.session.problems] == ["E-section", "W-deadline"]
+    assert window.statusBar().currentMessage() == "检查完毕：2 个问题。"
 
 
 def test_export_excel_from_the_menu_asks_for_a_draft_and_offers_the_folder(
