@@ -9,9 +9,11 @@ numerals. A clause is only about applications when its sentence speaks of 申请
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
+from ..cell_input import Value
 from ..declaration import CellRef
+from ..format_2021 import TABLES
 from ..problems import Problem, warning
 from ..report import Report
 from ..text_spans import fold_digits
@@ -58,16 +60,19 @@ def chinese_number(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def _total(report: Report, row: str) -> int:
-    return int(report.value(CellRef("applications", row, "total")))
+Totals = Mapping[CellRef, Value]  # every cell of 三 and 四, computed ones included
 
 
-def _review(report: Report, group: str) -> int:
-    return int(report.value(CellRef("review_litigation", group, "total")))
+def _total(totals: Totals, row: str) -> int:
+    return int(totals[CellRef("applications", row, "total")])
+
+
+def _review(totals: Totals, group: str) -> int:
+    return int(totals[CellRef("review_litigation", group, "total")])
 
 
 # (topic, words that announce it, the numbers the tables allow, the cells they come from)
-Topic = tuple[str, re.Pattern[str], Callable[[Report], set[int]], tuple[str, ...]]
+Topic = tuple[str, re.Pattern[str], Callable[[Totals], set[int]], tuple[str, ...]]
 _TOPICS: tuple[Topic, ...] = (
     (
         "上年结转",
@@ -136,9 +141,15 @@ def check_text_numbers(report: Report, context: Context) -> list[Problem]:
         (f"texts.overview.subsections.{i}.body", sub.body)
         for i, sub in enumerate(report.texts.overview.subsections)
     ]
-    allowed = {topic: (values(report), cells) for topic, _, values, cells in _TOPICS}
-    for path, text in texts:
-        for topic, value, span in stated_numbers(text):
+    statements = [(path, text, list(stated_numbers(text))) for path, text in texts]
+    if not any(found for _, _, found in statements):
+        return []
+    totals = report.table_values(TABLES["applications"]) | report.table_values(
+        TABLES["review_litigation"]
+    )
+    allowed = {topic: (values(totals), cells) for topic, _, values, cells in _TOPICS}
+    for path, text, found in statements:
+        for topic, value, span in found:
             numbers, cells = allowed[topic]
             if value not in numbers:
                 shown = "或".join(str(n) for n in sorted(numbers))

@@ -182,3 +182,27 @@ def test_validate_passes_generated_valid_reports(tmp_path: Path, report: Report)
     path.write_text(dumps_package(report), encoding="utf-8")
     result = main("validate", path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_validate_with_previous_and_explained_warnings(tmp_path: Path) -> None:
+    last = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    last["tables"]["applications"]["new_requests"]["natural_person"] = 2
+    last["tables"]["applications"]["carried_forward"]["natural_person"] = 2
+    for row in ("new_requests", "carried_forward"):
+        del last["tables"]["applications"][row]["total"]
+    last["texts"]["overview"]["subsections"][1]["body"] = "全年共收到政府信息公开申请2件。"
+    this = json.loads(json.dumps(last))
+    this["year"] = 2022
+    this["explanations"] = [
+        {"rule": "W-copied", "cells": ["texts.problems"], "sentence": None, "text": "上级要求沿用统一表述"}
+    ]
+    last_path, this_path = tmp_path / "2021.json", tmp_path / "2022.json"
+    last_path.write_text(json.dumps(last, ensure_ascii=False), "utf-8")
+    this_path.write_text(json.dumps(this, ensure_ascii=False), "utf-8")
+    result = main("validate", this_path, "--previous", last_path, "--json")
+    found = {(p["rule"], p["severity"]) for p in json.loads(result.stdout)}
+    assert ("W-carry", "warning") in found  # 上年结转 0, last year's 结转下年度 2
+    assert ("W-copied", "explained") in found
+    assert ("W-copied", "warning") in found  # 一's parts are copied too, and not explained
+    assert "以下比对已跳过" not in result.stderr
+    assert main("validate", this_path, "--previous", tmp_path / "missing.json").returncode == 2

@@ -211,3 +211,27 @@ def test_explained_problems_do_not_count(window: MainWindow) -> None:
     window.operations.open_sample()
     assert all(p.severity is not Severity.EXPLAINED for p in window.session.problems)  # type: ignore[union-attr]
     QApplication.processEvents()
+
+
+def test_a_warning_is_explained_from_the_panel_and_withdrawn(window: MainWindow, answers: Answers) -> None:
+    window.operations.open_sample()
+    session = window.session
+    assert session is not None
+    session.set_cells({ref("proactive", "fees", "amount"): __import__("decimal").Decimal("3500")})
+    panel = window.checks
+    row = next(i for i in range(panel.tree.count()) if "W-fee-unit" in panel.tree.item(i).text())
+    panel.tree.setCurrentRow(row)
+    assert panel.explain_button.isEnabled() and not panel.withdraw_button.isEnabled()
+    answers.texts.append("本镇代收费用，确为 3500 万元")
+    panel.explain_selected()
+    assert [e.text for e in session.report.explanations] == ["本镇代收费用，确为 3500 万元"]
+    explained = [p for p in session.problems if p.rule == "W-fee-unit"]
+    assert explained[0].severity is Severity.EXPLAINED
+    assert "1 个已说明" in panel.summary.text()
+    assert window.database.store.load(session.report.id or 0).explanations == session.report.explanations
+    row = next(i for i in range(panel.tree.count()) if "W-fee-unit" in panel.tree.item(i).text())
+    panel.tree.setCurrentRow(row)
+    panel.withdraw_selected()
+    assert session.report.explanations == []
+    window.operations.undo()
+    assert len(session.report.explanations) == 1
