@@ -56,7 +56,12 @@ def full_report() -> Report:
 def main() -> None:
     report = full_report()
     assert not has_errors(check_report(report)), check_report(report)
-    results = {"validate one report (errors and warnings)": (median_ms(lambda: check_report(report), 500), 2)}
+    results = {
+        "validate one report (errors and warnings)": (
+            median_ms(lambda: check_report(report), 500),
+            2,
+        )
+    }
     last = full_report()
     last.year = 2020
     results["all checks, last year and texts included"] = (

@@ -194,7 +194,12 @@ def test_validate_with_previous_and_explained_warnings(tmp_path: Path) -> None:
     this = json.loads(json.dumps(last))
     this["year"] = 2022
     this["explanations"] = [
-        {"rule": "W-copied", "cells": ["texts.problems"], "sentence": None, "text": "上级要求沿用统一表述"}
+        {
+            "rule": "W-copied",
+            "cells": ["texts.problems"],
+            "sentence": None,
+            "text": "上级要求沿用统一表述",
+        }
     ]
     last_path, this_path = tmp_path / "2021.json", tmp_path / "2022.json"
     last_path.write_text(json.dumps(last, ensure_ascii=False), "utf-8")

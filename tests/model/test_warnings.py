@@ -27,7 +27,9 @@ TODAY = dt.date(2022, 1, 20)
 
 
 def warnings(report: Report, previous: Report | None = None, today: dt.date = TODAY) -> list:  # type: ignore[type-arg]
-    return [p for p in check_report(report, today, previous=previous) if p.severity is Severity.WARNING]
+    return [
+        p for p in check_report(report, today, previous=previous) if p.severity is Severity.WARNING
+    ]
 
 
 def rules(report: Report, previous: Report | None = None) -> list[str]:
@@ -47,11 +49,19 @@ def clean_pair() -> tuple[Report, Report]:
     this.set_value(CellRef("applications", "disclosed", "natural_person"), 3)
     this.set_value(CellRef("proactive", "normative_documents", "issued"), 1)
     this.set_value(CellRef("proactive", "normative_documents", "in_force"), 5)
-    this.texts.overview.intro = "2022年，我镇持续推进政务公开，完善制度，拓展平台，回应关切，各项工作有序开展，取得新的进展。" * 2
+    this.texts.overview.intro = (
+        "2022年，我镇持续推进政务公开，完善制度，拓展平台，回应关切，各项工作有序开展，取得新的进展。"
+        * 2
+    )
     for i, sub in enumerate(this.texts.overview.subsections):
         sub.body = f"2022年，{sub.title}方面新做了第{i + 1}项工作，与往年不同的是本年新增了专门的台账和流程，并接受了考核评议。"
-    this.texts.overview.subsections[1].body = "2022年新收政府信息公开申请2件，上年结转1件，均已办结。"
-    this.texts.problems = "2022年存在的问题是平台访问量不高、解读质量不够。2023年，我镇将加强培训、改进解读、提高质量。" * 2
+    this.texts.overview.subsections[
+        1
+    ].body = "2022年新收政府信息公开申请2件，上年结转1件，均已办结。"
+    this.texts.problems = (
+        "2022年存在的问题是平台访问量不高、解读质量不够。2023年，我镇将加强培训、改进解读、提高质量。"
+        * 2
+    )
     return last, this
 
 
@@ -138,10 +148,20 @@ def test_w_text_numbers_accepts_new_plus_carried() -> None:
 
 def test_w_stale_year() -> None:
     report = sample_report()
-    report.texts.overview.intro = "2019年以来，依据国办公开办函〔2019〕60号和《2018年工作要点》开展工作。"
+    report.texts.overview.intro = (
+        "2019年以来，依据国办公开办函〔2019〕60号和《2018年工作要点》开展工作。"
+    )
     report.texts.problems = "2021年存在的问题已整改。2021年，我乡将继续努力。"
     found = [p for p in warnings(report) if p.rule == "W-stale-year"]
-    assert [(p.cells, report.texts.problems[p.range[0]:p.range[1]] if p.cells == ("texts.problems",) else None) for p in found] == [
+    assert [
+        (
+            p.cells,
+            report.texts.problems[p.range[0] : p.range[1]]
+            if p.cells == ("texts.problems",)
+            else None,
+        )
+        for p in found
+    ] == [
         (("texts.overview.intro",), None),
         (("texts.problems",), "2021年，我乡将继续努力。"),
     ]
@@ -149,7 +169,9 @@ def test_w_stale_year() -> None:
 
 def test_w_copied_and_its_measure() -> None:
     last, this = clean_pair()
-    this.texts.problems = last.texts.problems.replace("2021", "2022").replace("2022年，我乡将", "2023年，我镇将")
+    this.texts.problems = last.texts.problems.replace("2021", "2022").replace(
+        "2022年，我乡将", "2023年，我镇将"
+    )
     found = [p for p in warnings(this, last) if p.rule == "W-copied"]
     assert [p.cells for p in found] == [("texts.problems",)]
     assert similarity("相同的文字" * 20, "相同的文字" * 20) == 1.0
@@ -189,7 +211,9 @@ def test_an_explanation_turns_a_warning_explained_until_the_number_changes() -> 
     (problem,) = warnings(report)
     report.explanations.append(explanation_for(problem, report, "本镇代收水费，确为 3500 万元"))
     (explained,) = check_report(report, TODAY)
-    assert explained.severity is Severity.EXPLAINED and explained.to_json()["severity"] == "explained"
+    assert (
+        explained.severity is Severity.EXPLAINED and explained.to_json()["severity"] == "explained"
+    )
     report.set_value(CellRef("proactive", "fees", "amount"), Decimal("3600"))
     assert [p.severity for p in check_report(report, TODAY)] == [Severity.WARNING]
 
@@ -231,9 +255,15 @@ def test_chinese_numerals_read_back(n: int) -> None:
     assert chinese_number(text or "零") == n
 
 
-@given(st.integers(min_value=0, max_value=999_999), st.sampled_from(["件", "例", "条"]), st.sampled_from(["", " "]))
+@given(
+    st.integers(min_value=0, max_value=999_999),
+    st.sampled_from(["件", "例", "条"]),
+    st.sampled_from(["", " "]),
+)
 def test_any_stated_count_is_found(n: int, unit: str, space: str) -> None:
-    (topic, value, _), = list(stated_numbers(f"本年度共收到政府信息公开申请{space}{n}{space}{unit}。"))
+    ((topic, value, _),) = list(
+        stated_numbers(f"本年度共收到政府信息公开申请{space}{n}{space}{unit}。")
+    )
     assert (topic, value) == ("收到的申请", n)
 
 

@@ -213,7 +213,9 @@ def test_explained_problems_do_not_count(window: MainWindow) -> None:
     QApplication.processEvents()
 
 
-def test_a_warning_is_explained_from_the_panel_and_withdrawn(window: MainWindow, answers: Answers) -> None:
+def test_a_warning_is_explained_from_the_panel_and_withdrawn(
+    window: MainWindow, answers: Answers
+) -> None:
     window.operations.open_sample()
     session = window.session
     assert session is not None
@@ -228,7 +230,10 @@ def test_a_warning_is_explained_from_the_panel_and_withdrawn(window: MainWindow,
     explained = [p for p in session.problems if p.rule == "W-fee-unit"]
     assert explained[0].severity is Severity.EXPLAINED
     assert "1 个已说明" in panel.summary.text()
-    assert window.database.store.load(session.report.id or 0).explanations == session.report.explanations
+    assert (
+        window.database.store.load(session.report.id or 0).explanations
+        == session.report.explanations
+    )
     row = next(i for i in range(panel.tree.count()) if "W-fee-unit" in panel.tree.item(i).text())
     panel.tree.setCurrentRow(row)
     panel.withdraw_selected()
