@@ -44,6 +44,7 @@ class ReportSession(QObject):
         self.report = report
         self.previous = store.previous_year(report)
         self.undo_stack = QUndoStack(self)
+        self.settings = _settings()  # read once: the deadline does not change while editing
         self.problems: list[Problem] = []
         self.recheck_quietly()
         self.undo_stack.indexChanged.connect(self._edited)
@@ -129,12 +130,12 @@ class ReportSession(QObject):
         """Every check, last year's report and the deadline setting included."""
         self.problems = check_report(self.report, previous=self.previous, settings=self.settings)
 
-    @property
-    def settings(self) -> Settings:
-        try:
-            return load_settings()
-        except SettingsError:  # the font dialog shows the problem; checks use the defaults
-            return Settings()
-
     def problems_at(self, path: str) -> list[Problem]:
         return [p for p in self.problems if path in p.cells]
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError:  # the 字体设置 dialog shows the problem; the checks use the defaults
+        return Settings()
