@@ -23,8 +23,9 @@ Writer = Callable[["RenderedReport", "Report", Path], None]
 WRITERS: dict[str, tuple[str, str]] = {
     ".xlsx": ("Excel", "export.xlsx:write_xlsx"),
     ".pdf": ("PDF", "export.pdf:write_pdf"),
+    ".docx": ("Word", "export.docx:write_docx"),
 }
-PLANNED = {".docx": "Word"}
+PLANNED: dict[str, str] = {}
 
 
 def writer_for(suffix: str) -> Writer | None:

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
                 ("export_json", "导出数据包…", None, ops.export_package),
                 ("export_xlsx", "导出 Excel…", None, ops.export_excel),
                 ("export_pdf", "导出 PDF…", None, ops.export_pdf),
+                ("export_docx", "导出 Word…", None, ops.export_word),
                 ("print", "打印…", QKeySequence.StandardKey.Print, ops.print_report),
                 None,
                 ("fonts", "字体设置…", None, ops.font_settings),
@@ -219,6 +220,9 @@ class MainWindow(QMainWindow):
         for name in (
             "export_json",
             "export_xlsx",
+            "export_pdf",
+            "export_docx",
+            "print",
             "check",
             "copy",
             "delete",

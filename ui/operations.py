@@ -37,6 +37,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "guanqia
 PACKAGE_FILTER = "年报数据包 (*.json);;所有文件 (*)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
 PDF_FILTER = "PDF 文件 (*.pdf);;所有文件 (*)"
+WORD_FILTER = "Word 文档 (*.docx);;所有文件 (*)"
 
 
 class Operations(QObject):
@@ -253,6 +254,10 @@ class Operations(QObject):
         self._export(".pdf", "导出 PDF", PDF_FILTER)
 
     @Slot()
+    def export_word(self) -> None:
+        self._export(".docx", "导出 Word", WORD_FILTER)
+
+    @Slot()
     def print_report(self) -> None:
         """Print through the system's PDF viewer: export to a temporary PDF and open it."""
         prepared = self._prepare("打印")
@@ -282,10 +287,14 @@ class Operations(QObject):
         if not self._write(suffix, report, errors, target):
             return
         self.window.statusBar().showMessage(f"已导出到 {target}", 8000)
-        if suffix != ".json" and dialogs.ask(
+        if suffix == ".xlsx" and dialogs.ask(
             self.window, title, f"已导出到：\n{target}\n\n要打开所在的文件夹吗？"
         ):
             dialogs.show_in_folder(target)
+        elif suffix in (".pdf", ".docx") and dialogs.ask(
+            self.window, title, f"已导出到：\n{target}\n\n要打开这个文件吗？"
+        ):
+            dialogs.open_externally(target)
 
     def _prepare(
         self, title: str, *, draft_ok: bool = False

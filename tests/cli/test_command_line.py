@@ -117,13 +117,11 @@ def test_convert_writes_json_even_with_errors(tmp_path: Path) -> None:
     assert (tmp_path / "out.json").exists()
 
 
-@pytest.mark.parametrize("suffix", [".docx"])
-def test_exports_not_built_yet_are_refused_clearly(tmp_path: Path, suffix: str) -> None:
-    target = tmp_path / f"out{suffix}"
+def test_convert_to_word(tmp_path: Path) -> None:
+    target = tmp_path / "关桥乡 2021.docx"
     result = main("convert", SAMPLE, target)
-    assert result.returncode == 2
-    assert "暂不支持" in result.stderr
-    assert not target.exists()
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"PK")
 
 
 def test_convert_to_excel_and_back(tmp_path: Path) -> None:

@@ -334,3 +334,16 @@ def test_font_settings_are_saved_for_window_and_command_line(
     dialog.boxes["body"].setCurrentText(AUTOMATIC)
     dialog.save()
     assert load_settings().fonts == {}
+
+
+def test_export_word_from_the_menu(window: MainWindow, answers: Answers, tmp_path: Path) -> None:
+    from docx import Document
+
+    window.operations.open_sample()
+    target = tmp_path / "报告.docx"
+    answers.files.append(str(target))
+    window.operations.export_word()
+    assert (
+        Document(str(target)).paragraphs[0].text
+        == "海原县关桥乡人民政府2021年政府信息公开工作年度报告"
+    )
