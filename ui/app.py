@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from model import APP_TITLE, __version__
@@ -27,6 +28,7 @@ from model.paths import APP_NAME, data_dir, default_database
 from . import dialogs
 
 log = logging.getLogger("nianbao")
+ICON = Path(__file__).resolve().parents[1] / "resources" / "icon.svg"
 
 
 def setup_logging() -> Path:
@@ -49,6 +51,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(ICON)))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     translator = QTranslator(app)
     if translator.load(

@@ -226,3 +226,23 @@ def test_golden_file_of_the_sample(tmp_path: Path) -> None:
     assert made.read_bytes() == GOLDEN.read_bytes(), (
         "re-make with NIANBAO_UPDATE_GOLDEN=1 after checking the pages"
     )
+
+
+def test_windows_font_folders_system_and_per_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setenv("WINDIR", r"C:\Windows")
+    monkeypatch.setenv("LOCALAPPDATA", r"C:\Users\张 三\AppData\Local")
+    assert font_module.font_folders() == [
+        Path(r"C:\Windows") / "Fonts",
+        Path(r"C:\Users\张 三\AppData\Local") / "Microsoft" / "Windows" / "Fonts",
+    ]
+
+
+def test_windows_font_names_are_found_in_a_font_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "Fonts"
+    folder.mkdir()
+    for name in ("simfang.ttf", "SIMHEI.TTF", "simkai.ttf", "simsun.ttc", "arial.ttf"):
+        (folder / name).write_bytes(b"")
+    found = font_module.find_font_files([folder])
+    assert {"simfang.ttf", "simhei.ttf", "simkai.ttf", "simsun.ttc"} <= set(found)
+    assert "arial.ttf" not in found
