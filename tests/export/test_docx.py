@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from docx import Document
@@ -15,7 +14,7 @@ from model.declaration import CellRef
 from model.report import Report
 from tests.helpers import sample_report
 
-from .test_xlsx import soffice
+from .office import office_text
 
 
 def export(report: Report, path: Path, *, errors: bool = False) -> Path:
@@ -115,27 +114,7 @@ def test_libreoffice_writer_reads_it(tmp_path: Path) -> None:
     report = sample_report()
     report.set_value(CellRef("applications", "new_requests", "legal_service"), 123456789)
     report.set_value(CellRef("applications", "unprocessed_repeated", "legal_service"), 123456789)
-    path = export(report, tmp_path / "报告.docx")
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "报告.pdf"), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    flat = "".join(text.split())
+    flat = office_text(export(report, tmp_path / "报告.docx"))
     for label in (
         "海原县关桥乡人民政府2021年政府信息公开工作年度报告",
         "一、总体情况",

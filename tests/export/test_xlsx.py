@@ -4,8 +4,6 @@ and a real spreadsheet program reading it."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +24,7 @@ from model.report import Report
 from tests.helpers import sample_report
 from tests.strategies import valid_reports
 
+from .office import office_text
 from .workbooks import hand_made, rewrite_entry
 
 
@@ -279,43 +278,11 @@ def test_a_target_that_cannot_be_replaced_gets_a_clear_message(
     assert list(tmp_path.iterdir()) == []
 
 
-def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is not installed; .ci/run installs libreoffice-calc-nogui")
-        pytest.skip("LibreOffice is not installed")
-    return found
-
-
 def test_libreoffice_reads_the_workbook(tmp_path: Path) -> None:
     report = sample_report()
     report.set_value(CellRef("applications", "new_requests", "legal_service"), 123456789)
     report.set_value(CellRef("applications", "unprocessed_repeated", "legal_service"), 123456789)
-    path = export(report, tmp_path / "报告.xlsx")
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "报告.pdf"), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    flat = "".join(text.split())
+    flat = office_text(export(report, tmp_path / "报告.xlsx"))
     for label in (
         "申请人情况",
         "法人或其他组织",
