@@ -10,14 +10,23 @@ that has them; ``missing`` says which characters no font has, so an export never
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import pickle
 import sys
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
+import reportlab
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFError, TTFont, TTFontFace
 
+from model.atomic import write_atomically
+from model.paths import data_dir
 from model.settings import FONT_ROLES, Settings
 
 ROLES = tuple(role for role, _ in FONT_ROLES)
@@ -144,7 +153,7 @@ def find_font_files(folders: list[Path] | None = None) -> dict[str, Path]:
     return found
 
 
-_REGISTERED: dict[Path, str] = {}  # one load per file and process: parsing a CJK font takes ~0.1 s
+_REGISTERED: dict[Path, str] = {}  # one load per file and process
 
 
 def register(path: Path) -> str:
@@ -153,15 +162,72 @@ def register(path: Path) -> str:
     if path in _REGISTERED:
         return _REGISTERED[path]
     name = f"nb{len(_REGISTERED)}-{path.stem}"
-    try:
-        font = TTFont(name, str(path), subfontIndex=0)
-    except TTFError as error:
-        raise FontError(_explain(path, str(error))) from None
-    except OSError as error:
-        raise FontError(f"无法读取字体文件“{path}”：{error.strerror or error}") from None
+    font = _from_cache(name, path)
+    if font is None:
+        try:
+            font = TTFont(name, str(path), subfontIndex=0)
+        except TTFError as error:
+            raise FontError(_explain(path, str(error))) from None
+        except OSError as error:
+            raise FontError(f"无法读取字体文件“{path}”：{error.strerror or error}") from None
+        _to_cache(font.face, path)
     pdfmetrics.registerFont(font)
     _REGISTERED[path] = name
     return name
+
+
+# Parsing a CJK font is reportlab's pure-Python work of 0.1–0.15 s a face, every time a program
+# starts; the parsed metrics are kept in the data folder, keyed by the file and reportlab's
+# version, and the font file itself is read afresh (it is what gets subset and embedded).
+_CACHE_FORMAT = 1
+_NOT_KEPT = ("_ttf_data", "_pdfScale")
+
+
+def _cache_file(path: Path) -> Path | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{reportlab.Version}|{_CACHE_FORMAT}"
+    return data_dir() / "font-cache" / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+
+
+def _from_cache(name: str, path: Path) -> TTFont | None:
+    cache = _cache_file(path)
+    if cache is None or not cache.exists():
+        return None
+    try:
+        state = pickle.loads(cache.read_bytes())
+        face = TTFontFace.__new__(TTFontFace)
+        face.__dict__.update(state)
+        face._ttf_data = path.read_bytes()
+    except Exception:
+        return None
+    units = face.unitsPerEm
+    face._pdfScale = (lambda x: x) if units == 1000 else (lambda x, m=1000 / units: x * m)
+    return _CachedFont(name, face)
+
+
+def _to_cache(face: TTFontFace, path: Path) -> None:
+    cache = _cache_file(path)
+    if cache is None:
+        return
+    state = {key: value for key, value in face.__dict__.items() if key not in _NOT_KEPT}
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(cache, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class _CachedFont(TTFont):
+    """A TTFont over an already parsed face: what ``TTFont.__init__`` sets besides parsing."""
+
+    def __init__(self, name: str, face: TTFontFace) -> None:
+        self.fontName = name
+        self.face = face
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
 
 
 def load_fonts(settings: Settings, folders: list[Path] | None = None) -> Fonts:

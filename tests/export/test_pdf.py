@@ -246,3 +246,20 @@ def test_windows_font_names_are_found_in_a_font_folder(tmp_path: Path) -> None:
     found = font_module.find_font_files([folder])
     assert {"simfang.ttf", "simhei.ttf", "simkai.ttf", "simsun.ttc"} <= set(found)
     assert "arial.ttf" not in found
+
+
+def test_the_font_cache_gives_the_same_bytes_and_survives_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_data_folder: Path
+) -> None:
+    monkeypatch.setattr(font_module, "_REGISTERED", {})  # as in a new process, with no cache yet
+    first = export(sample_report(), tmp_path / "first.pdf").read_bytes()  # parses and caches
+    cached = sorted((own_data_folder / "font-cache").glob("*.pickle"))
+    assert cached
+    monkeypatch.setattr(font_module, "_REGISTERED", {})  # as in a new process
+    second = export(sample_report(), tmp_path / "second.pdf").read_bytes()
+    assert second == first
+    for path in cached:
+        path.write_bytes(b"not a pickle")
+    monkeypatch.setattr(font_module, "_REGISTERED", {})
+    third = export(sample_report(), tmp_path / "third.pdf").read_bytes()  # parses again
+    assert third == first
