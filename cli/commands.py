@@ -8,14 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from export import PLANNED, WRITERS, writer_for
+from export import WRITERS, writer_for
 from export.document import render
 from model.atomic import WriteError
 from model.checks import check_report, has_errors, skipped_comparisons
 from model.package import PackageError, PackageRead, read_package, read_text, save_package
 from model.problems import Problem, Severity
 from model.report import Report
-from model.settings import Settings, SettingsError, load_settings
+from model.settings import settings_or_defaults
 
 OK, ERRORS, UNUSABLE = 0, 1, 2
 
@@ -32,7 +32,9 @@ def validate(source: str, *, previous: str | None = None, as_json: bool = False)
         if last_read is None:
             return UNUSABLE
         last = last_read.report
-    problems = read.problems + check_report(read.report, previous=last, settings=_settings())
+    problems = read.problems + check_report(
+        read.report, previous=last, settings=settings_or_defaults(_fail)
+    )
     if as_json:
         print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
     else:
@@ -46,20 +48,9 @@ def validate(source: str, *, previous: str | None = None, as_json: bool = False)
     return ERRORS if has_errors(problems) else OK
 
 
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError as error:
-        _fail(str(error))
-        return Settings()
-
-
 def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
     source_path, target_path = Path(source), Path(target)
     suffix = target_path.suffix.lower()
-    if suffix in PLANNED:
-        _fail(f"暂不支持导出为 {PLANNED[suffix]}（{suffix}）：这项功能还在开发中。")
-        return UNUSABLE
     if suffix != ".json" and suffix not in WRITERS:
         known = "、".join((".json", *WRITERS))
         _fail(f"无法识别目标文件的格式“{target_path.suffix or target_path.name}”：请用 {known}。")
@@ -69,7 +60,11 @@ def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
         return UNUSABLE
     if suffix == ".json":  # writing the data package is never blocked
         return _written(lambda: save_package(report, target_path), target_path)
-    errors = [p for p in check_report(report, settings=_settings()) if p.severity is Severity.ERROR]
+    errors = [
+        p
+        for p in check_report(report, settings=settings_or_defaults(_fail))
+        if p.severity is Severity.ERROR
+    ]
     if errors and not allow_errors:
         _fail(
             f"报告有 {len(errors)} 个错误，未导出（加 --allow-errors 可导出标记为“草稿”的文件）："

@@ -18,14 +18,12 @@ if TYPE_CHECKING:
 
 Writer = Callable[["RenderedReport", "Report", Path], None]
 
-# Target suffix → (what the user calls it, "module:function"). A format not listed here does not
-# exist yet and is refused by name, never faked.
+# Target suffix → (what the user calls it, "module:function").
 WRITERS: dict[str, tuple[str, str]] = {
     ".xlsx": ("Excel", "export.xlsx:write_xlsx"),
     ".pdf": ("PDF", "export.pdf:write_pdf"),
     ".docx": ("Word", "export.docx:write_docx"),
 }
-PLANNED: dict[str, str] = {}
 
 
 def writer_for(suffix: str) -> Writer | None:

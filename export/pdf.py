@@ -21,7 +21,7 @@ from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, T
 from model.atomic import write_atomically
 from model.cell_input import format_value
 from model.report import Report
-from model.settings import Settings, SettingsError, load_settings
+from model.settings import settings_or_defaults
 
 from .document import RenderedReport, RenderedTable, RenderedText, chinese_date
 from .fonts import FontError, Fonts, load_fonts
@@ -45,7 +45,7 @@ class MissingGlyphs(FontError):
 
 def write_pdf(rendered: RenderedReport, report: Report, target: Path) -> None:
     """Write the PDF completely or not at all; FontError when the fonts cannot print it."""
-    fonts = load_fonts(_settings())
+    fonts = load_fonts(settings_or_defaults())  # a broken file is reported in 字体设置
     check_glyphs(rendered, fonts)
     story = build_story(rendered, fonts)
 
@@ -69,13 +69,6 @@ def write_pdf(rendered: RenderedReport, report: Report, target: Path) -> None:
         document.build(story, onFirstPage=decorate, onLaterPages=decorate)
 
     write_atomically(target, build)
-
-
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError:  # a broken settings file is reported where settings are edited
-        return Settings()
 
 
 def check_glyphs(rendered: RenderedReport, fonts: Fonts) -> None:

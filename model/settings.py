@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,16 @@ def load_settings(path: Path | None = None) -> Settings:
             f"设置文件 {path} 已损坏（第 {exc.lineno} 行有错误）；本次使用默认设置，文件未改动。"
         ) from exc
     return parse_settings(data, path)
+
+
+def settings_or_defaults(warn: Callable[[str], None] | None = None) -> Settings:
+    """The settings, or the defaults when the file cannot be used (``warn`` hears why)."""
+    try:
+        return load_settings()
+    except SettingsError as error:
+        if warn is not None:
+            warn(str(error))
+        return Settings()
 
 
 def parse_settings(data: Any, path: Path) -> Settings:

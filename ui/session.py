@@ -19,7 +19,7 @@ from model.checks.explanations import explanation_for
 from model.declaration import CellRef
 from model.problems import Problem
 from model.report import Explanation, Report, Status, get_field
-from model.settings import Settings, SettingsError, load_settings
+from model.settings import settings_or_defaults
 from model.store import Store
 
 from .commands import (
@@ -44,7 +44,8 @@ class ReportSession(QObject):
         self.report = report
         self.previous = store.previous_year(report)
         self.undo_stack = QUndoStack(self)
-        self.settings = _settings()  # read once: the deadline does not change while editing
+        # Read once: the publication deadline does not change while a report is being edited.
+        self.settings = settings_or_defaults()
         self.problems: list[Problem] = []
         self.recheck_quietly()
         self.undo_stack.indexChanged.connect(self._edited)
@@ -132,10 +133,3 @@ class ReportSession(QObject):
 
     def problems_at(self, path: str) -> list[Problem]:
         return [p for p in self.problems if path in p.cells]
-
-
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SettingsError:  # the 字体设置 dialog shows the problem; the checks use the defaults
-        return Settings()

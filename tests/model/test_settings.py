@@ -64,3 +64,15 @@ def test_the_data_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr("sys.platform", "linux")
     monkeypatch.setenv("XDG_DATA_HOME", "/home/zs/.local/share")
     assert data_dir() == Path("/home/zs/.local/share/nianbao-zhushou")
+
+
+def test_settings_or_defaults_tells_why_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from model.settings import settings_or_defaults
+
+    monkeypatch.setenv("NIANBAO_DATA_DIR", str(tmp_path))
+    (tmp_path / "settings.json").write_text("{broken", encoding="utf-8")
+    heard: list[str] = []
+    assert settings_or_defaults(heard.append) == Settings()
+    assert "已损坏" in heard[0]
