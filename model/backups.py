@@ -23,9 +23,7 @@ def daily_backup(store: Store, folder: Path, today: dt.date | None = None) -> Pa
     target = folder / f"reports-{today:%Y%m%d}.sqlite3"
     made = None
     if not target.exists():
-        partial = target.with_suffix(".part")
-        store.backup_to(partial)
-        partial.replace(target)
+        store.backup_to(target)
         made = target
     copies = sorted(p for p in folder.iterdir() if _NAME.fullmatch(p.name))
     for old in copies[:-KEEP]:

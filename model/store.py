@@ -426,12 +426,21 @@ class Store:
             db.execute("DELETE FROM reports WHERE id = ? AND deleted_at IS NOT NULL", (report_id,))
 
     def backup_to(self, target: Path) -> None:
-        """A consistent copy of the whole database (SQLite's backup API), e.g. for 备份数据库."""
-        destination = sqlite3.connect(target)
+        """A consistent copy of the whole database (SQLite's backup API), e.g. for 备份数据库;
+        written beside the target and renamed into place, so a failed backup leaves no half file."""
+        target = Path(target)
+        partial = target.with_name(f".{target.name}.part")
+        partial.unlink(missing_ok=True)
         try:
-            self._db.backup(destination)
-        finally:
-            destination.close()
+            destination = sqlite3.connect(partial)
+            try:
+                self._db.backup(destination)
+            finally:
+                destination.close()
+            partial.replace(target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
 
     def restore_from(self, source: Path) -> None:
         """Replace the whole database with a backup copy (恢复备份), after checking it is ours."""

@@ -340,12 +340,9 @@ class Operations(QObject):
         if not chosen:
             return
         target = Path(chosen)
-        partial = target.with_name(target.name + ".part")
         try:
-            self.store.backup_to(partial)
-            partial.replace(target)
-        except Exception as exc:
-            partial.unlink(missing_ok=True)
+            self.store.backup_to(target)  # complete or not at all
+        except Exception as exc:  # OSError or sqlite3.Error: told, nothing half-written
             dialogs.error(self.window, "备份失败", f"无法备份到 {target}：{exc}")
             return
         self.window.statusBar().showMessage(f"数据库已备份到 {target}", 8000)

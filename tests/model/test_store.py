@@ -317,3 +317,24 @@ def test_restore_from_a_backup(tmp_path: Path, store: Store) -> None:
     foreign.write_text("不是数据库", encoding="utf-8")
     with pytest.raises(StoreError):
         store.restore_from(foreign)
+
+
+def test_a_failed_backup_leaves_no_file(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.save(sample_report())
+    target = tmp_path / "copy.sqlite3"
+    target.write_bytes(b"an older copy")
+
+    def broken(self, destination):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("disk I/O error")
+
+    connection = store._db
+    store._db = type("Broken", (), {"backup": broken})()  # type: ignore[assignment]
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            store.backup_to(target)
+    finally:
+        store._db = connection
+    assert target.read_bytes() == b"an older copy"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".copy")) == []
