@@ -63,10 +63,6 @@ class ReportList(QWidget):
         self.tree.expandAll()
         self._filter(self.search.text())
 
-    def selected_report(self) -> int | None:
-        item = self.tree.currentItem()
-        return item.data(0, ID_ROLE) if item is not None else None
-
     @Slot(str)
     def _filter(self, text: str) -> None:
         needle = text.strip()

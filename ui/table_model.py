@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from model.cell_input import InputError, Value, format_value, parse_cell
+from model.cell_input import InputError, format_value, parse_cell
 from model.declaration import CellRef, Role, Table
 from model.grid import GridCell, build_grid
 
@@ -97,9 +97,6 @@ class ReportTableModel(QAbstractTableModel):
     def index_of(self, ref: CellRef) -> QModelIndex:
         cell = self.grid.position(ref)
         return self.index(cell.row, cell.col)
-
-    def value(self, ref: CellRef) -> Value:
-        return self._values[ref]
 
     def _label_data(self, cell: GridCell, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
