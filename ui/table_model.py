@@ -41,7 +41,7 @@ class ReportTableModel(QAbstractTableModel):
         self._values = session.report.table_values(table)
         self._bold = QFont()
         self._bold.setBold(True)
-        session.changed.connect(self._changed)
+        # Every change is saved and rechecked; the recheck's signal refreshes values and marks once.
         session.problems_changed.connect(self._refresh)
 
     # ── Qt's interface ──
@@ -142,11 +142,6 @@ class ReportTableModel(QAbstractTableModel):
         if previous is not None:
             lines.append(f"上年数：{format_value(previous.value(ref))}")
         return "\n".join(lines)
-
-    @Slot(str)
-    def _changed(self, path: str) -> None:
-        if path in ("*", f"tables.{self.table.key}"):
-            self._refresh()
 
     @Slot()
     def _refresh(self) -> None:
