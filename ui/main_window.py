@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.cleanChanged.connect(self._update_title_and_actions)
         self.session.undo_stack.indexChanged.connect(self._update_title_and_actions)
         remember("last_report", report_id)
-        self.refresh_list()
+        self.report_list.select(report_id)  # the list is current; rebuilding it is not needed
         self._update_title_and_actions()
 
     def close_report(self) -> None:

@@ -63,6 +63,15 @@ class ReportList(QWidget):
         self.tree.expandAll()
         self._filter(self.search.text())
 
+    def select(self, report_id: int) -> None:
+        """Make the report's line the current one, as when it is opened."""
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                if group.child(j).data(0, ID_ROLE) == report_id:
+                    self.tree.setCurrentItem(group.child(j))
+                    return
+
     @Slot(str)
     def _filter(self, text: str) -> None:
         needle = text.strip()

@@ -43,6 +43,11 @@ def test_open_sample_shows_every_tab(window: MainWindow) -> None:
     assert window.checks.summary.text().startswith("0 个错误，1 个警告")
     assert "以下比对已跳过" in window.checks.summary.text()
     assert window.report_list.tree.topLevelItem(0).text(0) == "海原县关桥乡人民政府"
+    current = window.report_list.tree.currentItem()
+    assert (
+        current is not None
+        and current.data(0, Qt.ItemDataRole.UserRole) == window.session.report.id
+    )  # type: ignore[union-attr]
     overview = editor.pages["overview"]
     assert isinstance(overview, OverviewTab) and overview.list.count() == 5
     assert "征地补偿" in overview.body.toPlainText()
