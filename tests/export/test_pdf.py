@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFontFace
 
 from export import fonts as font_module
 from export.document import render
@@ -248,18 +250,49 @@ def test_windows_font_names_are_found_in_a_font_folder(tmp_path: Path) -> None:
     assert "arial.ttf" not in found
 
 
+def as_in_a_new_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget the fonts loaded so far, here and in reportlab's registry, which keeps a name's
+    first font."""
+    monkeypatch.setattr(font_module, "_REGISTERED", {})
+    kept = {name: font for name, font in pdfmetrics._fonts.items() if not name.startswith("nb")}
+    monkeypatch.setattr(pdfmetrics, "_fonts", kept)
+    monkeypatch.setattr(pdfmetrics, "_dynFaceNames", {})
+
+
+def body_face() -> TTFontFace:
+    fonts = load_fonts(Settings())
+    return pdfmetrics.getFont(fonts.faces["body"]).face
+
+
 def test_the_font_cache_gives_the_same_bytes_and_survives_damage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_data_folder: Path
 ) -> None:
-    monkeypatch.setattr(font_module, "_REGISTERED", {})  # as in a new process, with no cache yet
+    as_in_a_new_process(monkeypatch)  # with no cache yet
     first = export(sample_report(), tmp_path / "first.pdf").read_bytes()  # parses and caches
     cached = sorted((own_data_folder / "font-cache").glob("*.pickle"))
     assert cached
-    monkeypatch.setattr(font_module, "_REGISTERED", {})  # as in a new process
+    as_in_a_new_process(monkeypatch)
     second = export(sample_report(), tmp_path / "second.pdf").read_bytes()
+    assert isinstance(body_face(), font_module._CachedFace)  # read from the cache
     assert second == first
     for path in cached:
         path.write_bytes(b"not a pickle")
-    monkeypatch.setattr(font_module, "_REGISTERED", {})
+    as_in_a_new_process(monkeypatch)
     third = export(sample_report(), tmp_path / "third.pdf").read_bytes()  # parses again
+    assert not isinstance(body_face(), font_module._CachedFace)
     assert third == first
+
+
+def test_a_face_from_the_cache_holds_what_parsing_gives(
+    monkeypatch: pytest.MonkeyPatch, own_data_folder: Path
+) -> None:
+    as_in_a_new_process(monkeypatch)
+    parsed = body_face()  # parsed, and cached
+    as_in_a_new_process(monkeypatch)
+    cached = body_face()
+    assert isinstance(cached, font_module._CachedFace)
+    assert [cached.hmetrics[g] for g in range(len(parsed.hmetrics))] == parsed.hmetrics
+    assert list(cached.glyphPos) == parsed.glyphPos
+    assert cached.charWidths == parsed.charWidths and cached.charToGlyph == parsed.charToGlyph
+    assert cached.glyphToChar == parsed.glyphToChar  # unpickled only now, on demand
+    assert cached.get_table("glyf") == parsed.get_table("glyf")  # the file, mapped
