@@ -40,6 +40,7 @@ def test_the_folder_holds_the_window_the_console_program_and_the_instructions(fr
     assert (internal / "resources" / "sample" / "guanqiao-2021.json").exists()
     assert list(internal.rglob("qtbase_zh_CN.qm"))
     assert not list(internal.rglob("*WebEngine*"))
+    assert list(internal.rglob("_rl_accel*"))  # reportlab's accelerators, found only through exec()
     assert list(frozen.parent.glob("年报助手-*.zip"))
 
 
