@@ -119,6 +119,10 @@ class Report:
         typed = {ref: self.values[ref] for ref in table.cells if ref in self.values}
         return typed | computed_values(table, self.values)
 
+    def all_values(self) -> dict[CellRef, Value]:
+        """Every cell of every table, typed and computed."""
+        return {ref: v for table in TABLES.values() for ref, v in self.table_values(table).items()}
+
     def text_fields(self) -> Iterator[tuple[str, str]]:
         """Every free text of the report with its data-package path, in document order."""
         yield "organization", self.organization

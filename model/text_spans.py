@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 _ENDS = "。！？；!?;\n"
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９　", "0123456789 ")
+_FULL_WIDTH = re.compile("[０-９　]")
 
 
 def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
@@ -22,4 +25,5 @@ def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, i
 
 def fold_digits(text: str) -> str:
     """Full-width digits and spaces to ASCII, keeping every character's position."""
-    return text.translate(_FULL_WIDTH_DIGITS)
+    # translate() looks up every character of CJK text in a dict; most texts need nothing.
+    return text.translate(_FULL_WIDTH_DIGITS) if _FULL_WIDTH.search(text) else text

@@ -70,7 +70,9 @@ def check_report(
     previous: Report | None = None,
     settings: Settings | None = None,
 ) -> list[Problem]:
-    context = Context(today or dt.date.today(), previous, settings or Settings())
+    context = Context(
+        today or dt.date.today(), previous, settings or Settings(), report.all_values()
+    )
     problems = [problem for check in CHECKS for problem in check(report, context)]
     return sorted(apply_explanations(problems, report), key=lambda p: _ORDER[p.severity])
 

@@ -19,7 +19,7 @@ def check_balances(report: Report, context: Context) -> list[Problem]:
     for table in TABLES.values():
         if not table.balances:
             continue
-        values = report.table_values(table)
+        values = context.values
         broken = []
         for rule in table.balances:
             left = sum(values[ref] for ref in rule.left)

@@ -81,7 +81,7 @@ def check_fee_unit(report: Report, context: Context) -> list[Problem]:
 def check_fee_text(report: Report, context: Context) -> list[Problem]:
     """W-fee-text: endings for unpaid 信息处理费 call for the fees to be reported in 六."""
     unpaid = CellRef("applications", "other_fee_unpaid", "total")
-    count = report.value(unpaid)
+    count = context.values[unpaid]
     if not count or "信息处理费" in report.texts.other:
         return []
     return [

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Mapping
 
 from ..cell_input import Value
 from ..declaration import CellRef
-from ..format_2021 import TABLES
 from ..problems import Problem, warning
 from ..report import Report
 from ..text_spans import fold_digits
@@ -144,10 +143,7 @@ def check_text_numbers(report: Report, context: Context) -> list[Problem]:
     statements = [(path, text, list(stated_numbers(text))) for path, text in texts]
     if not any(found for _, _, found in statements):
         return []
-    totals = report.table_values(TABLES["applications"]) | report.table_values(
-        TABLES["review_litigation"]
-    )
-    allowed = {topic: (values(totals), cells) for topic, _, values, cells in _TOPICS}
+    allowed = {topic: (values(context.values), cells) for topic, _, values, cells in _TOPICS}
     for path, text, found in statements:
         for topic, value, span in found:
             numbers, cells = allowed[topic]
