@@ -64,6 +64,8 @@ def test_a_stranger_finds_every_label_and_number(tmp_path: Path) -> None:
     assert number.value == 7 and number.data_type == "n"
     total = three.cell(row=label.row, column=find(three, "总计").column)
     assert total.value == 7 and total.data_type == "n"  # a value, not a formula
+    assert total.font.b and not number.font.b and number.font.name == "宋体"  # totals in bold
+    assert number.alignment.horizontal == "center" and label.alignment.horizontal == "left"
     merged = {str(r) for r in three.merged_cells.ranges}
     assert {
         "A4:C6",
