@@ -9,20 +9,16 @@ an older schema is migrated after a backup copy is made beside it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from .cell_input import Value, format_value
-from .declaration import CellRef, Kind
-from .format_2021 import TABLES
-from .report import Explanation, Overview, Report, Status, Subsection, Texts, zero_values
+from .report import Report, Status
 from .store_inspect import StoreError, check_writable, inspect
+from .store_rows import now, read_report, write_report
 from .store_schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
@@ -160,10 +156,10 @@ class Store:
             ).fetchone()
             if clash:
                 raise StoreError(f"已有名为“{new_name}”的机关。")
-            now = _now()
+            stamp = now()
             db.execute(
                 "INSERT INTO organization_names (organization_id, name, renamed_at) VALUES (?, ?, ?)",
-                (organization_id, row[0], now),
+                (organization_id, row[0], stamp),
             )
             db.execute(
                 "UPDATE organizations SET name = ? WHERE id = ?", (new_name, organization_id)
@@ -171,7 +167,7 @@ class Store:
             db.execute(
                 "UPDATE reports SET organization_name = ?, updated_at = ? "
                 "WHERE organization_id = ? AND status = 'draft'",
-                (new_name, now, organization_id),
+                (new_name, stamp, organization_id),
             )
 
     def _organization_for(self, db: sqlite3.Connection, report: Report) -> int:
@@ -189,7 +185,7 @@ class Store:
             return found
         return int(
             db.execute(
-                "INSERT INTO organizations (name, created_at) VALUES (?, ?)", (name, _now())
+                "INSERT INTO organizations (name, created_at) VALUES (?, ?)", (name, now())
             ).lastrowid
         )
 
@@ -207,160 +203,19 @@ class Store:
             ).fetchone()
             if clash and clash[0] != report.id:
                 raise DuplicateReport(f"{report.organization}的 {report.year} 年度报告已经存在。")
-            report_id = self._write_report_row(db, report, org_id)
-            self._write_parts(db, report_id, report)
+            report_id = write_report(db, report, org_id)
         report.id, report.organization_id = report_id, org_id
         return report_id
 
-    def _write_report_row(self, db: sqlite3.Connection, report: Report, org_id: int) -> int:
-        now = _now()
-        fields = (
-            org_id,
-            report.organization,
-            report.year,
-            report.format_version,
-            report.status.value,
-            _iso(report.published_on),
-            _iso(report.signed_on),
-            json.dumps(report.meta, ensure_ascii=False),
-            now,
-        )
-        if report.id is not None:
-            updated = db.execute(
-                "UPDATE reports SET organization_id = ?, organization_name = ?, year = ?, "
-                "format_version = ?, status = ?, published_on = ?, signed_on = ?, meta = ?, "
-                "updated_at = ? WHERE id = ?",
-                (*fields, report.id),
-            ).rowcount
-            if updated:
-                return report.id
-        return int(
-            db.execute(
-                "INSERT INTO reports (organization_id, organization_name, year, format_version, "
-                "status, published_on, signed_on, meta, updated_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*fields, now),
-            ).lastrowid
-        )
-
-    def _write_parts(self, db: sqlite3.Connection, report_id: int, report: Report) -> None:
-        for table in ("texts", "cells", "explanations", "report_marks"):
-            db.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
-        texts = report.texts
-        rows: list[tuple[Any, ...]] = [
-            (report_id, "intro", 0, "", texts.overview.intro),
-            (report_id, "problems", 0, "", texts.problems),
-            (report_id, "other", 0, "", texts.other),
-        ]
-        if texts.preamble is not None:
-            rows.append((report_id, "preamble", 0, "", texts.preamble))
-        rows += [
-            (report_id, "subsection", i, sub.title, sub.body)
-            for i, sub in enumerate(texts.overview.subsections)
-        ]
-        db.executemany(
-            "INSERT INTO texts (report_id, section, position, title, body) VALUES (?, ?, ?, ?, ?)",
-            rows,
-        )
-        db.executemany(
-            "INSERT INTO cells (report_id, table_key, row_key, col_key, value) VALUES (?, ?, ?, ?, ?)",
-            [(report_id, *ref, format_value(value)) for ref, value in report.values.items()],
-        )
-        db.executemany(
-            "INSERT INTO explanations (report_id, position, rule, cells, sentence, text) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (report_id, i, e.rule, json.dumps(sorted(e.cells)), e.sentence, e.text)
-                for i, e in enumerate(report.explanations)
-            ],
-        )
-
-        marks = [(report_id, "carried", ref.path) for ref in report.carried]
-        marks += [(report_id, "pending", path) for path in report.pending_texts]
-        db.executemany("INSERT INTO report_marks (report_id, kind, path) VALUES (?, ?, ?)", marks)
-
     def load(self, report_id: int) -> Report:
-        row = self._db.execute(
-            "SELECT organization_id, organization_name, year, format_version, status, "
-            "published_on, signed_on, meta FROM reports WHERE id = ?",
-            (report_id,),
-        ).fetchone()
-        if row is None:
-            raise StoreError("找不到这份报告，它可能已被删除。")
-        org_id, name, year, edition, status, published_on, signed_on, meta = row
-        carried, pending = self._load_marks(report_id)
-        return Report(
-            organization=name,
-            year=year,
-            status=Status(status),
-            published_on=_date(published_on),
-            signed_on=_date(signed_on),
-            meta=json.loads(meta),
-            texts=self._load_texts(report_id),
-            values=self._load_values(report_id),
-            explanations=self._load_explanations(report_id),
-            format_version=edition,
-            carried=carried,
-            pending_texts=pending,
-            id=report_id,
-            organization_id=org_id,
-        )
-
-    def _load_texts(self, report_id: int) -> Texts:
-        texts = Texts()
-        for section, title, body in self._db.execute(
-            "SELECT section, title, body FROM texts WHERE report_id = ? ORDER BY section, position",
-            (report_id,),
-        ):
-            if section == "subsection":
-                texts.overview.subsections.append(Subsection(title, body))
-            elif section == "intro":
-                texts.overview = Overview(body, texts.overview.subsections)
-            else:
-                setattr(texts, section, body)
-        return texts
-
-    def _load_values(self, report_id: int) -> dict[CellRef, Value]:
-        values = zero_values()
-        for table_key, row_key, col_key, text in self._db.execute(
-            "SELECT table_key, row_key, col_key, value FROM cells WHERE report_id = ?", (report_id,)
-        ):
-            ref = CellRef(table_key, row_key, col_key)
-            if ref in values:
-                values[ref] = (
-                    Decimal(text) if TABLES[table_key].kind(ref) is Kind.AMOUNT else int(text)
-                )
-        return values
-
-    def _load_explanations(self, report_id: int) -> list[Explanation]:
-        return [
-            Explanation(rule, tuple(json.loads(cells)), sentence, text)
-            for rule, cells, sentence, text in self._db.execute(
-                "SELECT rule, cells, sentence, text FROM explanations WHERE report_id = ? "
-                "ORDER BY position",
-                (report_id,),
-            )
-        ]
-
-    def _load_marks(self, report_id: int) -> tuple[set[CellRef], set[str]]:
-        carried: set[CellRef] = set()
-        pending: set[str] = set()
-        for kind, path in self._db.execute(
-            "SELECT kind, path FROM report_marks WHERE report_id = ?", (report_id,)
-        ):
-            if kind == "pending":
-                pending.add(path)
-            else:
-                _, table, row, col = path.split(".")
-                carried.add(CellRef(table, row, col))
-        return carried, pending
+        return read_report(self._db, report_id)
 
     def record_event(self, report_id: int, event: str) -> None:
         """Note what happened to a report (发布, 取消发布) in its history."""
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO report_events (report_id, at, event) VALUES (?, ?, ?)",
-                (report_id, _now(), event),
+                (report_id, now(), event),
             )
 
     def events(self, report_id: int) -> list[tuple[str, str]]:
@@ -400,7 +255,7 @@ class Store:
         with self._transaction() as db:
             db.execute(
                 "UPDATE reports SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
-                (_now(), report_id),
+                (now(), report_id),
             )
 
     def restore(self, report_id: int) -> None:
@@ -467,15 +322,3 @@ def backup_before_migration(path: Path, version: int) -> Path:
         destination.close()
         source.close()
     return target
-
-
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
