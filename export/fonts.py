@@ -174,6 +174,10 @@ def register(path: Path) -> str:
         except OSError as error:
             raise FontError(f"无法读取字体文件“{path}”：{error.strerror or error}") from None
         _to_cache(font.face, path)
+    if _forbids_embedding(font.face):
+        raise FontError(
+            f"字体“{path.name}”的授权不允许嵌入 PDF（或只允许嵌入点阵），请换一种字体。"
+        )
     pdfmetrics.registerFont(font)
     _REGISTERED[path] = name
     return name
@@ -302,6 +306,17 @@ def load_fonts(settings: Settings, folders: list[Path] | None = None) -> Fonts:
     return Fonts(faces, fallbacks, registered)  # a face of one role may be another's fallback
 
 
+def _forbids_embedding(face: TTFontFace) -> bool:
+    """The OS/2 table's fsType: Restricted License (2), No Subsetting (0x100) or Bitmap Embedding
+    Only (0x200). reportlab reads the flag but, with its default settings, embeds regardless."""
+    table = face.table.get("OS/2")
+    if table is None:
+        return False
+    offset = table["offset"] + 8  # version, xAvgCharWidth, usWeightClass, usWidthClass
+    fs_type = int.from_bytes(face._ttf_data[offset : offset + 2])
+    return fs_type & 0x000F == 0x0002 or bool(fs_type & 0x0300)
+
+
 def _explain(path: Path, detail: str) -> str:
     lowered = detail.lower()
     if "postscript outlines" in lowered or "cff" in lowered:
@@ -309,6 +324,4 @@ def _explain(path: Path, detail: str) -> str:
             f"字体“{path.name}”使用 CFF（PostScript）轮廓，无法嵌入 PDF。请改用 TrueType 字体"
             "（如仿宋 simfang.ttf、文泉驿微米黑 wqy-microhei.ttc）。"
         )
-    if "embed" in lowered or "fstype" in lowered or "restricted" in lowered:
-        return f"字体“{path.name}”的授权不允许嵌入 PDF，请换一种字体。"
     return f"字体“{path.name}”无法使用（{detail}），请换一种 TrueType 字体。"

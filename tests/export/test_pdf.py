@@ -188,6 +188,32 @@ def test_a_cff_font_chosen_by_the_user_gets_a_clear_message(tmp_path: Path) -> N
         load_fonts(Settings(fonts={"body": str(otf)}))
 
 
+@pytest.mark.parametrize(
+    ("fs_type", "refused"),
+    [(0x0002, True), (0x0100, True), (0x0200, True), (0x0004, False), (0x0008, False)],
+)
+def test_a_font_whose_licence_forbids_embedding_gets_a_clear_message(
+    tmp_path: Path, fs_type: int, refused: bool
+) -> None:
+    """fsType: restricted, no subsetting, bitmap only are refused; preview & print, editable not."""
+    fonts = load_fonts(Settings())
+    data = bytearray(fonts.files[fonts.faces["body"]].read_bytes())
+    face = int.from_bytes(data[12:16]) if data[:4] == b"ttcf" else 0  # a collection's first face
+    tables = int.from_bytes(data[face + 4 : face + 6])
+    for entry in range(face + 12, face + 12 + 16 * tables, 16):
+        if data[entry : entry + 4] == b"OS/2":
+            os2 = int.from_bytes(data[entry + 8 : entry + 12])
+            data[os2 + 8 : os2 + 10] = fs_type.to_bytes(2)
+    licensed = tmp_path / f"licence-{fs_type:04x}.ttc"
+    licensed.write_bytes(bytes(data))
+    settings = Settings(fonts={"body": str(licensed)})
+    if refused:
+        with pytest.raises(FontError, match="授权不允许嵌入 PDF"):
+            load_fonts(settings)
+    else:
+        assert load_fonts(settings).files[load_fonts(settings).faces["body"]] == licensed
+
+
 def test_a_draft_is_marked(tmp_path: Path) -> None:
     report = sample_report()
     report.set_value(CellRef("applications", "new_requests", "research"), 1)
