@@ -38,6 +38,7 @@ def test_the_folder_holds_the_window_the_console_program_and_the_instructions(fr
     assert "Windows 10（1809）" in (frozen / "使用说明.txt").read_text(encoding="utf-8")
     internal = frozen / "_internal"
     assert (internal / "resources" / "sample" / "guanqiao-2021.json").exists()
+    assert (internal / "resources" / "help.md").exists()  # 帮助 → 使用说明
     assert list(internal.rglob("qtbase_zh_CN.qm"))
     assert not list(internal.rglob("*WebEngine*"))
     assert list(internal.rglob("_rl_accel*"))  # reportlab's accelerators, found only through exec()

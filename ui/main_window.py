@@ -17,6 +17,7 @@ from model.problems import Problem
 from . import dialogs
 from .checks_panel import ChecksPanel
 from .database import OpenDatabase
+from .help_dialog import HelpDialog
 from .operations import Operations
 from .report_editor import ReportEditor
 from .report_list import ReportList
@@ -32,6 +33,7 @@ class MainWindow(QMainWindow):
         self.database = database
         self.session: ReportSession | None = None
         self.editor: ReportEditor | None = None
+        self.help: HelpDialog | None = None
         self.operations = Operations(self)
 
         self.welcome = WelcomePanel()
@@ -112,7 +114,12 @@ class MainWindow(QMainWindow):
                 None,
                 ("trash", "回收站…", None, ops.show_trash),
             ],
-            "帮助(&H)": [("about", "关于", None, self.about)],
+            "帮助(&H)": [
+                ("help", "使用说明", QKeySequence.StandardKey.HelpContents, self.show_help),
+                ("data_folder", "打开数据文件夹", None, self.open_data_folder),
+                None,
+                ("about", "关于", None, self.about),
+            ],
         }
         for title, entries in menus.items():
             menu = self.menuBar().addMenu(title)
@@ -245,6 +252,19 @@ class MainWindow(QMainWindow):
             daily_backup(self.database.store, data_dir() / "backups")
         except Exception as exc:
             self.statusBar().showMessage(f"自动备份失败：{exc}", 10000)
+
+    def show_help(self) -> None:
+        if self.help is None:
+            self.help = HelpDialog(self)
+        self.help.show()
+        self.help.raise_()
+        self.help.activateWindow()
+
+    def open_data_folder(self) -> None:
+        """The database, the daily backups and the log, for the clerk or whoever helps them."""
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        dialogs.open_externally(folder)
 
     def about(self) -> None:
         dialogs.inform(

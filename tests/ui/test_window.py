@@ -3,13 +3,18 @@ problem, undo, publishing, deleting and restoring, and nothing lost across a res
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from model.paths import data_dir
 from model.problems import Severity
+from ui import dialogs
 from ui.database import open_database
+from ui.help_dialog import HELP, HelpDialog
 from ui.main_window import MainWindow
 from ui.report_editor import TableTab
 from ui.table_model import CARRIED_BACKGROUND, COMPUTED_BACKGROUND, PROBLEM_BACKGROUND
@@ -245,3 +250,33 @@ def test_a_warning_is_explained_from_the_panel_and_withdrawn(
     assert session.report.explanations == []
     window.operations.undo()
     assert len(session.report.explanations) == 1
+
+
+def test_the_guide_opens_from_the_help_menu_and_names_only_real_menu_entries(
+    window: MainWindow,
+) -> None:
+    window.actions_by_name["help"].trigger()
+    assert window.help is not None and window.help.isVisible() and not window.help.isModal()
+    text = window.help.browser.toPlainText()
+    assert "从上一年的报告开始" in text and "检查" in text and "**" not in text  # Markdown rendered
+    # a line break inside Chinese text in help.md would show as a space
+    assert not re.search(r"[\u4e00-\u9fff，。；：）] [\u4e00-\u9fff（“]", text)
+    menus = {
+        action.text().split("(")[0]: {a.text() for a in action.menu().actions()}
+        for action in window.menuBar().actions()
+    }
+    named = re.findall(r"“([^“”→]+) → ([^“”]+)”", HELP.read_text(encoding="utf-8"))
+    assert len(named) >= 10
+    for menu, entry in named:
+        assert entry in menus[menu], f"the guide names {menu} → {entry}, which the menus lack"
+    window.actions_by_name["help"].trigger()  # again: the same window, not a second one
+    assert len(window.findChildren(HelpDialog)) == 1
+
+
+def test_the_data_folder_opens_from_the_help_menu(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(dialogs, "open_externally", opened.append)
+    window.actions_by_name["data_folder"].trigger()
+    assert opened == [data_dir()] and data_dir().is_dir()
