@@ -80,6 +80,10 @@ def read_xlsx(path: Path) -> ImportResult:
         report = _report_from_title(cells, issues)
         if issues:
             raise WorkbookError(issues)
+        notes.append(
+            "这个工作簿不是年报助手导出的，只导入了机关名称、年度和二、三、四表格中的数字；"
+            "基本信息和一、五、六的文字请在程序中填写。"
+        )
     else:
         report = base
         # Numerically equal is the same (Excel keeps no trailing zeros: 0.0350 reads as 0.035).

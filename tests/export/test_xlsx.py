@@ -143,6 +143,10 @@ def test_a_hand_made_workbook_is_read_by_its_labels(tmp_path: Path) -> None:
     assert report.value(CellRef("review_litigation", "litigation_direct", "pending")) == 2
     errors = [p.rule for p in check_report(report) if p.severity.value == "error"]
     assert errors == ["E-section", "E-section", "E-section"]  # a hand-made workbook has no texts
+    assert result.notes == [
+        "这个工作簿不是年报助手导出的，只导入了机关名称、年度和二、三、四表格中的数字；"
+        "基本信息和一、五、六的文字请在程序中填写。"
+    ]
 
 
 def test_visible_numbers_win_over_the_hidden_package_and_it_says_so(tmp_path: Path) -> None:

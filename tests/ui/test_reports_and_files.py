@@ -272,6 +272,7 @@ def test_import_excel_from_the_menu(window: MainWindow, answers: Answers, tmp_pa
     window.operations.import_excel()
     assert window.session is not None
     assert window.session.report.value(ref("proactive", "licensing", "decisions")) == 12
+    assert any("请在程序中填写" in said for said in answers.asked)  # told what was not imported
     bad = hand_made(tmp_path / "坏.xlsx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 9]})
     answers.files.append(str(bad))
     window.operations.import_excel()
