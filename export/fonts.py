@@ -313,8 +313,8 @@ def _forbids_embedding(face: TTFontFace) -> bool:
     if table is None:
         return False
     offset = table["offset"] + 8  # version, xAvgCharWidth, usWeightClass, usWidthClass
-    fs_type = int.from_bytes(face._ttf_data[offset : offset + 2])
-    return fs_type & 0x000F == 0x0002 or bool(fs_type & 0x0300)
+    fs_type = int.from_bytes(face._ttf_data[offset : offset + 2], "big")
+    return (fs_type & 0x000F) == 0x0002 or bool(fs_type & 0x0300)
 
 
 def _explain(path: Path, detail: str) -> str:

@@ -71,7 +71,7 @@ def check_report(
     settings: Settings | None = None,
 ) -> list[Problem]:
     context = Context(
-        today or dt.date.today(), previous, settings or Settings(), report.all_values()
+        today or dt.date.today(), report.all_values(), previous, settings or Settings()
     )
     problems = [problem for check in CHECKS for problem in check(report, context)]
     return sorted(apply_explanations(problems, report), key=lambda p: _ORDER[p.severity])

@@ -16,10 +16,10 @@ _HEADINGS = {s.key: s.heading for s in SECTIONS if isinstance(s, TableSection)}
 
 def check_balances(report: Report, context: Context) -> list[Problem]:
     problems: list[Problem] = []
+    values = context.values
     for table in TABLES.values():
         if not table.balances:
             continue
-        values = context.values
         broken = []
         for rule in table.balances:
             left = sum(values[ref] for ref in rule.left)

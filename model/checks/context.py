@@ -16,6 +16,6 @@ from ..settings import Settings
 @dataclass(frozen=True)
 class Context:
     today: dt.date
+    values: Mapping[CellRef, Value]  # every cell of the report, typed and computed
     previous: Report | None = None  # the same organization's report of year - 1, when known
     settings: Settings = field(default_factory=Settings)  # the publication deadline
-    values: Mapping[CellRef, Value] = field(default_factory=dict)  # typed and computed
