@@ -18,7 +18,6 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"{APP_TITLE}使用说明")
         self.browser = QTextBrowser()
-        self.browser.setOpenExternalLinks(False)
         self.browser.setMarkdown(HELP.read_text(encoding="utf-8"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
