@@ -96,7 +96,11 @@ class NewReportDialog(QDialog):
         elif previous:
             note = f"找到了 {year - 1} 年度报告，可以从它继承。"
         else:
-            note = f"数据库中没有{name}的 {year - 1} 年度报告，将新建一份空白报告。"
+            note = (
+                f"数据库中没有{name}的 {year - 1} 年度报告，将新建一份空白报告。"
+                f"第一次使用时，也可以先新建（或导入）{year - 1} 年度已发布的报告，"
+                "再从它继承上年结转、现行有效件数和文字。"
+            )
         self.note.setText(note)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             bool(name) and not exists

@@ -83,6 +83,7 @@ def test_new_report_without_last_year_says_so(
     window.operations.new_report()
     assert dialog_answers["inherit_enabled"] is False
     assert "没有某县某镇人民政府的 2021 年度报告" in str(dialog_answers["note"])
+    assert "先新建（或导入）2021 年度已发布的报告" in str(dialog_answers["note"])  # the first year
     assert window.session is not None and window.session.report.organization == "某县某镇人民政府"
     assert window.session.report.texts.overview.subsections[0].title == "主动公开情况"
 
