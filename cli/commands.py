@@ -95,11 +95,12 @@ def _load_source(path: Path) -> Report | None:
         _fail(f"无法读取“{path.name}”：只能从 JSON 数据包（.json）或 Excel 工作簿（.xlsx）转换。")
         return None
     if suffix == ".xlsx":
-        from export.xlsx_import import WorkbookError, read_xlsx
+        from export.office_files import ImportRefused
+        from export.xlsx_import import read_xlsx
 
         try:
             result = read_xlsx(path)
-        except WorkbookError as exc:
+        except ImportRefused as exc:
             _fail(f"无法导入 {path.name}，未做转换：")
             _print_issues(exc.issues)
             return None

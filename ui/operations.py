@@ -210,11 +210,12 @@ class Operations(QObject):
         notes: list[str] = []
         try:
             if path.suffix.lower() == ".xlsx":
-                from export.xlsx_import import WorkbookError, read_xlsx
+                from export.office_files import ImportRefused
+                from export.xlsx_import import read_xlsx
 
                 try:
                     result = read_xlsx(path)
-                except WorkbookError as exc:
+                except ImportRefused as exc:
                     raise PackageError(exc.issues) from None
                 report, notes = result.report, result.notes
             else:

@@ -1,0 +1,260 @@
+"""Reading the three tables out of any grid of cells: a worksheet, or a Word document's tables.
+
+Tables are found by their labels, not by fixed coordinates, and the label variants of
+format-2021.md are accepted; blank cells are 0; a total that disagrees with its parts is refused
+naming the cell. A merged range holds its value in its first cell, as Excel and Word both do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from model.cell_input import InputError, Value, parse_cell
+from model.declaration import CellRef, Kind, Role, Table
+from model.format_2021 import (
+    APPLICANT_COLUMNS,
+    APPLICATIONS,
+    OUTCOME_COLUMNS,
+    PROACTIVE,
+    REVIEW_LITIGATION,
+    TOTAL_COLUMN,
+)
+from model.labels import canonical_label
+from model.report import Report, computed_values
+
+Issues = list[tuple[str, str]]  # (where, why)
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    notes: list[str] = field(
+        default_factory=list
+    )  # what the user should know (visible numbers won…)
+
+
+class CellSheet:
+    """One grid's values by (row, column), both from 1, and how to name a place in it."""
+
+    def __init__(
+        self, title: str, values: dict[tuple[int, int], Any], where: Callable[[int, int], str]
+    ) -> None:
+        self.title = title
+        self.values = values
+        self.max_row = max((r for r, _ in values), default=0)
+        self._where = where
+
+    def value(self, row: int, col: int) -> Any:
+        return self.values.get((row, col))
+
+    def where(self, row: int, col: int) -> str:
+        return self._where(row, col)
+
+
+class Cells:
+    """Every text cell of the grids, by canonical label."""
+
+    def __init__(self, sheets: list[CellSheet]) -> None:
+        self.sheets = sheets
+        self.labels: list[tuple[CellSheet, int, int, str, str]] = []  # sheet, row, col, text, key
+        for sheet in self.sheets:
+            for (r, c), value in sorted(sheet.values.items()):
+                if isinstance(value, str) and value.strip():
+                    self.labels.append((sheet, r, c, value, canonical_label(value)))
+
+    def texts(self) -> list[str]:
+        return [text for _, _, _, text, _ in self.labels]
+
+    def find(self, label: str, sheet: CellSheet | None = None) -> list[tuple[CellSheet, int, int]]:
+        wanted = canonical_label(label)
+        return [
+            (s, r, c)
+            for s, r, c, _, key in self.labels
+            if key == wanted and (sheet is None or s is sheet)
+        ]
+
+    def row_text(self, sheet: CellSheet, row: int, before_col: int) -> tuple[str, str]:
+        """The labels of a row left of the data: (all joined, the last one), canonical."""
+        parts = sorted(
+            (c, text)
+            for s, r, c, text, _ in self.labels
+            if s is sheet and r == row and c < before_col
+        )
+        joined = canonical_label("".join(text for _, text in parts))
+        return joined, canonical_label(parts[-1][1]) if parts else ""
+
+
+def read_tables(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
+    """The typed values of 二、三、四; what cannot be read goes to ``issues``."""
+    values: dict[CellRef, Value] = {}
+    for reader in (_read_proactive, _read_applications, _read_review):
+        values |= reader(cells, issues)
+    return values
+
+
+def _value(
+    sheet: CellSheet, row: int, col: int, kind: Kind, issues: list[tuple[str, str]]
+) -> Value | None:
+    raw = sheet.value(row, col)
+    where = sheet.where(row, col)
+    if raw is None:
+        return parse_cell(kind, "")
+    if isinstance(raw, bool):
+        issues.append((where, f"应为数字，而不是 {raw}。"))
+        return None
+    # A float's shortest repr is what Excel showed: 0.0001, not 0.000100000000000000005.
+    text = format(Decimal(repr(raw)), "f") if isinstance(raw, float) else str(raw)
+    if isinstance(raw, float) and kind is Kind.COUNT and raw.is_integer():
+        text = str(int(raw))
+    try:
+        return parse_cell(kind, text)
+    except InputError as error:
+        issues.append((where, str(error)))
+        return None
+
+
+def _take(
+    table: Table,
+    sheet: CellSheet,
+    places: dict[CellRef, tuple[int, int]],
+    issues: list[tuple[str, str]],
+) -> dict[CellRef, Value]:
+    """Read every cell; typed ones are returned, computed ones must agree with their parts."""
+    read = {ref: _value(sheet, r, c, table.kind(ref), issues) for ref, (r, c) in places.items()}
+    typed = {ref: v for ref, v in read.items() if v is not None and table.role(ref) is Role.INPUT}
+    derived = computed_values(table, typed)
+    rules = {rule.target: rule.rule for rule in table.sums}
+    for ref, given in read.items():
+        if ref in derived and given is not None and given != derived[ref]:
+            r, c = places[ref]
+            issues.append(
+                (
+                    sheet.where(r, c),
+                    f"{table.describe(ref)}的合计数 {given} 与各项之和 {derived[ref]} 不符（E-{rules[ref]}）。",
+                )
+            )
+    return typed
+
+
+def _read_applications(cells: Cells, issues: list[tuple[str, str]]) -> dict[CellRef, Value]:
+    anchors = cells.find("社会公益组织")
+    if not anchors:
+        issues.append(
+            ("", "找不到“三、收到和处理政府信息公开申请情况”表（没有“社会公益组织”等表头）。")
+        )
+        return {}
+    sheet, header_row, _ = anchors[0]
+    columns: dict[str, int] = {}
+    for key, label in (*APPLICANT_COLUMNS, TOTAL_COLUMN):
+        found = [
+            (r, c) for _, r, c in cells.find(label, sheet) if header_row - 3 <= r <= header_row
+        ]
+        if not found:
+            issues.append((sheet.title, f"三、依申请公开表中找不到“{label}”列。"))
+            return {}
+        columns[key] = min(found, key=lambda rc: abs(rc[0] - header_row))[1]
+    first_data_col = min(columns.values())
+    leaves = {
+        canonical_label(leaf.label): str(leaf.row)
+        for top in APPLICATIONS.blocks[0].rows
+        for leaf in top.leaves()
+    }
+    rows: dict[str, int] = {}
+    for row in range(header_row + 1, sheet.max_row + 1):
+        joined, last = cells.row_text(sheet, row, first_data_col)
+        found = [
+            (len(label), key)
+            for label, key in leaves.items()
+            if label in (last, joined[-len(label) :])
+        ]
+        if not found:
+            continue
+        key = max(found)[1]  # the longest label that fits: 3.其他 is not 其他
+        if key in rows:
+            issues.append(
+                (sheet.where(row, 1), f"“{_label_of(APPLICATIONS, key)}”这一行出现了两次。")
+            )
+        rows[key] = row
+    missing = [_label_of(APPLICATIONS, key) for key in APPLICATIONS.row_keys() if key not in rows]
+    if missing:
+        issues.append((sheet.title, "三、依申请公开表中找不到这些行：" + "、".join(missing)))
+        return {}
+    places = {ref: (rows[ref.row], columns[ref.col]) for ref in APPLICATIONS.cells}
+    return _take(APPLICATIONS, sheet, places, issues)
+
+
+def _label_of(table: Table, row: str) -> str:
+    return next(trail[-1] for ref, (trail, _) in table.label_paths.items() if ref.row == row)
+
+
+def _read_proactive(cells: Cells, issues: list[tuple[str, str]]) -> dict[CellRef, Value]:
+    anchors = cells.find("行政规范性文件")
+    if not anchors:
+        issues.append(("", "找不到“二、主动公开政府信息情况”表（没有“行政规范性文件”这一行）。"))
+        return {}
+    sheet = anchors[0][0]
+    places: dict[CellRef, tuple[int, int]] = {}
+    headers = {
+        key: cells.find(label, sheet)
+        for key, label in (
+            ("issued", "本年制发件数"),
+            ("repealed", "本年废止件数"),
+            ("in_force", "现行有效件数"),
+        )
+    }
+    for block in PROACTIVE.blocks:
+        for row_leaf in (leaf for node in block.rows for leaf in node.leaves()):
+            found = cells.find(row_leaf.label, sheet)
+            if not found:
+                issues.append((sheet.title, f"二、主动公开表中找不到“{row_leaf.label}”这一行。"))
+                continue
+            _, row, col = found[0]
+            for col_leaf in (leaf for node in block.columns for leaf in node.leaves()):
+                ref = PROACTIVE.ref(row_leaf, col_leaf)
+                if col_leaf.col in headers:
+                    above = [c for _, r, c in headers[col_leaf.col] if r < row]
+                    if not above:
+                        issues.append(
+                            (sheet.title, f"二、主动公开表中找不到“{col_leaf.label}”列。")
+                        )
+                        continue
+                    places[ref] = (row, above[-1])
+                else:
+                    places[ref] = (row, _first_filled(sheet, row, col + 1))
+    return _take(PROACTIVE, sheet, places, issues)
+
+
+def _first_filled(sheet: CellSheet, row: int, col: int) -> int:
+    """The cell right of a label holding its value (a merged range's value is in its first cell)."""
+    for c in range(col, col + 4):
+        if sheet.value(row, c) is not None:
+            return c
+    return col
+
+
+def _read_review(cells: Cells, issues: list[tuple[str, str]]) -> dict[CellRef, Value]:
+    anchors = cells.find("复议后起诉")
+    review = cells.find("行政复议")
+    if not anchors or not review:
+        issues.append(("", "找不到“四、政府信息公开行政复议、行政诉讼情况”表。"))
+        return {}
+    sheet = anchors[0][0]
+    top_row = min(r for s, r, _ in review if s is sheet)
+    wanted = {canonical_label(label) for _, label in OUTCOME_COLUMNS}
+    headers = sorted(
+        (c, r)
+        for s, r, c, _, key in cells.labels
+        if s is sheet and key in wanted and top_row < r <= top_row + 3
+    )
+    if len(headers) != 15:
+        issues.append(
+            (sheet.title, f"四、复议诉讼表应有 15 个“结果维持…总计”表头，找到 {len(headers)} 个。")
+        )
+        return {}
+    data_row = max(r for _, r in headers) + 1
+    refs = [ref for ref in REVIEW_LITIGATION.cells]  # printed order: review, direct, after review
+    places = {ref: (data_row, col) for ref, (col, _) in zip(refs, headers, strict=True)}
+    return _take(REVIEW_LITIGATION, sheet, places, issues)
