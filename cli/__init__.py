@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--json", action="store_true", help="以 JSON 数组输出问题")
     change = commands.add_parser("convert", help="转换报告：JSON 数据包 ⇄ Excel / PDF / Word")
-    change.add_argument("source", metavar="SOURCE", help="来源文件（.json 或 .xlsx）")
+    change.add_argument("source", metavar="SOURCE", help="来源文件（.json、.xlsx 或 .docx）")
     change.add_argument("target", metavar="TARGET", help="目标文件，按扩展名决定格式")
     change.add_argument(
         "--allow-errors", action="store_true", help="报告有错误时仍导出，并标记为“草稿”"

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from export import WRITERS, writer_for
+from export import WRITERS, reader_for, writer_for
 from export.document import render
+from export.office_files import ImportRefused
 from model.atomic import WriteError
 from model.checks import check_report, has_errors, skipped_comparisons
 from model.package import PackageError, PackageRead, read_package, read_text, save_package
@@ -18,8 +19,6 @@ from model.report import Report
 from model.settings import settings_or_defaults
 
 OK, ERRORS, UNUSABLE = 0, 1, 2
-
-_SOURCES = (".json", ".xlsx")
 
 
 def validate(source: str, *, previous: str | None = None, as_json: bool = False) -> int:
@@ -91,15 +90,16 @@ def _written(write: Callable[[], None], target: Path) -> int:
 
 def _load_source(path: Path) -> Report | None:
     suffix = path.suffix.lower()
-    if suffix not in _SOURCES:
-        _fail(f"无法读取“{path.name}”：只能从 JSON 数据包（.json）或 Excel 工作簿（.xlsx）转换。")
+    reader = reader_for(suffix)
+    if reader is None and suffix != ".json":
+        _fail(
+            f"无法读取“{path.name}”：只能从 JSON 数据包（.json）、Excel 工作簿（.xlsx）"
+            "或 Word 文档（.docx）转换。"
+        )
         return None
-    if suffix == ".xlsx":
-        from export.office_files import ImportRefused
-        from export.xlsx_import import read_xlsx
-
+    if reader is not None:
         try:
-            result = read_xlsx(path)
+            result = reader(path)
         except ImportRefused as exc:
             _fail(f"无法导入 {path.name}，未做转换：")
             _print_issues(exc.issues)

@@ -1,7 +1,8 @@
 """The exporters and importers: a rendering step (``document``) and small writers over it.
 
 Never Qt, never ``ui`` (an import-linter contract checks it). The writers' libraries (openpyxl,
-reportlab) are imported only when a writer runs, through ``writer_for``.
+reportlab, python-docx) are imported only when a writer or reader runs, through ``writer_for``
+and ``reader_for``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ if TYPE_CHECKING:
     from model.report import Report
 
     from .document import RenderedReport
+    from .table_reading import ImportResult
 
 Writer = Callable[["RenderedReport", "Report", Path], None]
+Reader = Callable[[Path], "ImportResult"]  # raises office_files.ImportRefused
 
 # Target suffix → (what the user calls it, "module:function").
 WRITERS: dict[str, tuple[str, str]] = {
@@ -33,3 +36,19 @@ def writer_for(suffix: str) -> Writer | None:
     module, function = entry[1].split(":")
     writer: Writer = getattr(import_module(module), function)
     return writer
+
+
+# Source suffix → (what the user calls it, "module:function"); .json is the data package's own.
+READERS: dict[str, tuple[str, str]] = {
+    ".xlsx": ("Excel", "export.xlsx_import:read_xlsx"),
+    ".docx": ("Word", "export.docx_import:read_docx"),
+}
+
+
+def reader_for(suffix: str) -> Reader | None:
+    entry = READERS.get(suffix.lower())
+    if entry is None:
+        return None
+    module, function = entry[1].split(":")
+    reader: Reader = getattr(import_module(module), function)
+    return reader

@@ -58,6 +58,16 @@ def test_the_frozen_command_line_validates_and_exports(frozen: Path, tmp_path: P
         )
         assert result.returncode == 0, result.stderr[-2000:]
         assert target.stat().st_size > 0
+    for source in (".xlsx", ".docx"):  # and back: the importers, loaded only when needed
+        back = tmp_path / f"回读 {source[1:]}.json"
+        result = subprocess.run(
+            [cli, "convert", str(tmp_path / f"报告 {source[1:]}{source}"), str(back)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert back.stat().st_size > 0
 
 
 def test_the_frozen_window_starts(frozen: Path, tmp_path: Path) -> None:

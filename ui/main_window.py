@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
                 None,
                 ("import_json", "导入数据包…", None, ops.import_package),
                 ("import_xlsx", "导入 Excel…", None, ops.import_excel),
+                ("import_docx", "导入 Word…", None, ops.import_word),
                 None,
                 ("export_json", "导出数据包…", None, ops.export_package),
                 ("export_xlsx", "导出 Excel…", None, ops.export_excel),

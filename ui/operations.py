@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QDialog
 
-from export import writer_for
+from export import reader_for, writer_for
 from export.document import render
+from export.office_files import ImportRefused
 from model.carry_over import report_from_previous
 from model.checks import check_report
 from model.package import PackageError, load_report, save_package
@@ -200,21 +201,24 @@ class Operations(QObject):
     def import_excel(self) -> None:
         self._import("导入 Excel", EXCEL_FILTER)
 
+    @Slot()
+    def import_word(self) -> None:
+        self._import("导入 Word", WORD_FILTER)
+
     def _import(self, title: str, file_filter: str) -> None:
-        """Read a data package or a workbook; it lands in the store only when all of it is read."""
+        """Read a data package, a workbook or a document; it lands in the store only when all of
+        it is read."""
         chosen = dialogs.open_file(self.window, title, remembered("last_folder"), file_filter)
         if not chosen:
             return
         path = Path(chosen)
         remember("last_folder", str(path.parent))
         notes: list[str] = []
+        reader = reader_for(path.suffix)
         try:
-            if path.suffix.lower() == ".xlsx":
-                from export.office_files import ImportRefused
-                from export.xlsx_import import read_xlsx
-
+            if reader is not None:
                 try:
-                    result = read_xlsx(path)
+                    result = reader(path)
                 except ImportRefused as exc:
                     raise PackageError(exc.issues) from None
                 report, notes = result.report, result.notes

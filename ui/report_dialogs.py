@@ -98,7 +98,7 @@ class NewReportDialog(QDialog):
         else:
             note = (
                 f"数据库中没有{name}的 {year - 1} 年度报告，将新建一份空白报告。"
-                f"第一次使用时，也可以先新建（或导入）{year - 1} 年度已发布的报告，"
+                f"第一次使用时，也可以先导入（文件 → 导入 Word…）或新建 {year - 1} 年度已发布的报告，"
                 "再从它继承上年结转、现行有效件数和文字。"
             )
         self.note.setText(note)

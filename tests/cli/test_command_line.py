@@ -133,6 +133,25 @@ def test_convert_to_excel_and_back(tmp_path: Path) -> None:
     assert json.loads(back.read_text("utf-8")) == json.loads(SAMPLE.read_text("utf-8"))
 
 
+def test_convert_from_a_hand_made_word_document(tmp_path: Path) -> None:
+    from tests.export.documents import hand_made_docx
+
+    package = tmp_path / "关桥乡 2021.json"
+    result = main("convert", hand_made_docx(tmp_path / "关桥乡 2021.docx"), package)
+    assert result.returncode == 0, result.stderr
+    assert "已从 Word 文档导入" in result.stderr  # the import's note, on stderr
+    data = json.loads(package.read_text("utf-8"))
+    assert (data["organization"], data["year"], data["signed_on"]) == (
+        "海原县关桥乡人民政府",
+        2021,
+        "2022-01-20",
+    )
+    broken = tmp_path / "旧.docx"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    result = main("convert", broken, tmp_path / "旧.json")
+    assert result.returncode == 2 and "另存为” .docx" in result.stderr
+
+
 def test_convert_to_pdf(tmp_path: Path) -> None:
     target = tmp_path / "关桥乡 2021.pdf"
     result = main("convert", SAMPLE, target)

@@ -83,7 +83,7 @@ def test_new_report_without_last_year_says_so(
     window.operations.new_report()
     assert dialog_answers["inherit_enabled"] is False
     assert "没有某县某镇人民政府的 2021 年度报告" in str(dialog_answers["note"])
-    assert "先新建（或导入）2021 年度已发布的报告" in str(dialog_answers["note"])  # the first year
+    assert "先导入（文件 → 导入 Word…）或新建 2021 年度已发布的报告" in str(dialog_answers["note"])
     assert window.session is not None and window.session.report.organization == "某县某镇人民政府"
     assert window.session.report.texts.overview.subsections[0].title == "主动公开情况"
 
@@ -279,6 +279,29 @@ def test_import_excel_from_the_menu(window: MainWindow, answers: Answers, tmp_pa
     window.operations.import_excel()
     assert "Sheet1!J48" in answers.errors[0] and "数据库没有任何改动" in answers.errors[0]
     assert len(window.database.store.list_reports()) == 1
+
+
+def test_last_years_word_report_is_imported_and_inherited_from(
+    window: MainWindow, answers: Answers, dialog_answers: dict[str, object], tmp_path: Path
+) -> None:
+    from tests.export.documents import hand_made_docx
+
+    answers.files.append(str(hand_made_docx(tmp_path / "2021年报.docx")))
+    window.actions_by_name["import_docx"].trigger()
+    assert window.session is not None and window.session.report.year == 2021
+    assert any("已从 Word 文档导入" in said for said in answers.asked)
+    window.operations.new_report()  # 2022, from the imported 2021 report
+    assert dialog_answers["inherit_enabled"] is True
+    report = window.session.report
+    assert report.year == 2022
+    assert report.value(ref("applications", "carried_over", "natural_person")) == 1
+    assert report.texts.overview.subsections[0].title == "主动公开情况"
+    broken = tmp_path / "旧.docx"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    answers.files.append(str(broken))
+    window.actions_by_name["import_docx"].trigger()
+    assert "旧版 Word（.doc）" in answers.errors[-1] and "数据库没有任何改动" in answers.errors[-1]
+    assert len(window.database.store.list_reports()) == 2
 
 
 def test_export_pdf_and_print_from_the_menu(

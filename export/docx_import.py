@@ -1,0 +1,254 @@
+"""Reading a report from a Word document: last year's report as the office published it.
+
+Most offices have last year's report only as a .docx. Importing it lets the first report made with
+this program inherit 上年结转 and 现行有效件数 and be checked against it. The tables are read by
+their labels, as in a workbook (``table_reading``); the text by its headings 一…六, 一's
+sub-sections （一）…, the title (on one line or two), the preamble before 一 (its portal and
+contact details become 基本信息) and the 落款 at the end (its date becomes the 落款日期). Anything that
+cannot be read is reported and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from model.checks.identity import FIRST_YEAR
+from model.checks.text_numbers import chinese_number
+from model.format_2019 import NAME_2019, recognise_format
+from model.format_2021 import OTHER, OVERVIEW, PROBLEMS, SECTIONS, TableSection, TextSection
+from model.labels import normalize_label
+from model.preamble import generated_preamble
+from model.report import META_FIELDS, Report, Subsection
+
+from .office_files import DOCX, ImportRefused, check_container, refused
+from .table_reading import Cells, CellSheet, ImportResult, Issues, read_tables
+
+_TITLE = re.compile(r"^(.*?)(\d{4})年度?政府信息公开工作年度报告$")
+_SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$", re.S)
+_DATE = re.compile(
+    r"^([0-9〇零一二三四五六七八九]{4})年([0-9一二三十]{1,3})月([0-9一二三十]{1,3})日$"
+)
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_META = {
+    "portal_url": re.compile(r"(https?://[^\s)）>，。]+)"),
+    "portal_name": re.compile(r"在([^，。,；;（(]+?)\s*[（(]\s*<?https?://"),
+    "contact_office": re.compile(r"请联系[：:]\s*([^，,。；;]+)"),
+    "address": re.compile(r"地址[：:]\s*([^，,。；;]+)"),
+    "postcode": re.compile(r"邮编[：:]\s*([0-9０-９]{6})"),
+    "phone": re.compile(r"电话[：:]\s*([0-9０-９][0-9０-９\-－—()（）\s]*[0-9０-９])"),
+}
+
+# The word a heading keeps however it is reworded, by section.
+_HEADING_WORDS = {
+    "overview": "总体",
+    "proactive": "主动公开",
+    "applications": "申请",
+    "review_litigation": "复议",
+    "problems": "问题",
+    "other": "其他",
+}
+
+Block = tuple[str, Any]  # ("p", paragraph text) or ("t", CellSheet), in document order
+
+
+def read_docx(path: Path) -> ImportResult:
+    check_container(path, DOCX)
+    blocks = _blocks(path)
+    paragraphs = [text for kind, text in blocks if kind == "p"]
+    cells = Cells([sheet for kind, sheet in blocks if kind == "t"])
+    if recognise_format(cells.texts() + paragraphs) == 2019:
+        raise refused(f"这个文档是{NAME_2019}的报告，目前尚不支持导入。")
+    issues: Issues = []
+    values = read_tables(cells, issues)
+    report = _report_from_text(blocks, issues)
+    if issues:
+        raise ImportRefused(issues)
+    report.values.update(values)
+    missing = [label for key, label in META_FIELDS if not report.meta.get(key)]
+    notes = [
+        "已从 Word 文档导入标题、前言、一至六的文字和二、三、四表格中的数字，请逐项核对。"
+        + (f"前言中没有找到{'、'.join(missing)}，请在“基本信息”中填写。" if missing else "")
+    ]
+    return ImportResult(report, notes)
+
+
+# ── the document as paragraphs and tables ──
+
+
+def _blocks(path: Path) -> list[Block]:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    try:
+        body = Document(str(path)).element.body
+    except Exception as exc:  # python-docx and lxml raise many kinds; each means the same here
+        raise refused(f"{path.name} 无法作为 Word 文档打开：{type(exc).__name__}: {exc}") from None
+    blocks: list[Block] = []
+    tables = 0
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = _text(child, qn).strip()
+            if text:
+                blocks.append(("p", text))
+        elif child.tag == qn("w:tbl"):
+            tables += 1
+            blocks.append(("t", _table(child, tables, qn)))
+    return blocks
+
+
+def _text(element: Any, qn: Any) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
+def _table(tbl: Any, number: int, qn: Any) -> CellSheet:
+    """A Word table as a grid: a merged cell's text in its first cell, as Excel keeps it."""
+    values: dict[tuple[int, int], Any] = {}
+    for row, tr in enumerate(tbl.iterchildren(qn("w:tr")), start=1):
+        col = 1 + _number(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, 0)
+        for tc in tr.iterchildren(qn("w:tc")):
+            properties = tc.find(qn("w:tcPr"))
+            span = _number(None if properties is None else properties.find(qn("w:gridSpan")), qn, 1)
+            merge = None if properties is None else properties.find(qn("w:vMerge"))
+            continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+            text = "" if continued else _text(tc, qn).strip()
+            if text:
+                values[(row, col)] = text
+            col += span
+    title = f"第 {number} 个表格"
+    return CellSheet(title, values, lambda r, c: f"{title}第 {r} 行第 {c} 列")
+
+
+def _number(element: Any, qn: Any, default: int) -> int:
+    try:
+        return int(element.get(qn("w:val"))) if element is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+# ── the text ──
+
+
+def _is_heading(text: str, section: TextSection | TableSection) -> bool:
+    """一、总体情况 and the ways people write it: 一. or 一．, spaces, a final 。, a reworded title
+    that keeps its telling word (五、存在的主要问题及改进措施)."""
+    key = re.sub(r"^([一二三四五六])[.,，]", r"\1、", normalize_label(text))
+    return (
+        key.startswith(f"{section.number}、")
+        and len(key) <= 30
+        and _HEADING_WORDS[section.key] in key
+    )
+
+
+def _report_from_text(blocks: list[Block], issues: Issues) -> Report:
+    found: dict[str, int] = {}  # section key → block index of its heading, searched in order
+    start = 0
+    for section in SECTIONS:
+        index = next(
+            (
+                i
+                for i in range(start, len(blocks))
+                if blocks[i][0] == "p" and _is_heading(blocks[i][1], section)
+            ),
+            None,
+        )
+        if index is not None:
+            found[section.key] = index
+            start = index + 1
+    lacking = [s.heading for s in (OVERVIEW, PROBLEMS, OTHER) if s.key not in found]
+    if lacking:
+        issues.append(("", "文档中找不到这些标题：" + "、".join(f"“{h}”" for h in lacking) + "。"))
+        return Report("", None)
+    report = _title_and_preamble(
+        [t for kind, t in blocks[: found[OVERVIEW.key]] if kind == "p"], issues
+    )
+    stops = sorted(found.values())
+
+    def section_text(key: str) -> list[str]:
+        """The paragraphs after a heading, up to the next heading or table."""
+        start = found[key] + 1
+        end = next((i for i in stops if i > found[key]), len(blocks))
+        end = next((i for i in range(start, end) if blocks[i][0] == "t"), end)
+        return [text for _, text in blocks[start:end]]
+
+    _overview(report, section_text(OVERVIEW.key))
+    report.texts.problems = "\n".join(section_text(PROBLEMS.key))
+    report.texts.other = "\n".join(_without_signature(report, section_text(OTHER.key)))
+    return report
+
+
+def _title_and_preamble(paragraphs: list[str], issues: Issues) -> Report:
+    paragraphs = [p for p in paragraphs if not p.startswith("草稿：")]  # this program's draft note
+    for lines in range(1, min(3, len(paragraphs)) + 1):
+        match = _TITLE.match(re.sub(r"\s+", "", "".join(paragraphs[:lines])))
+        if match and match.group(1):
+            break
+    else:
+        issues.append(
+            (
+                "",
+                "找不到报告标题“〈机关名称〉〈年〉年政府信息公开工作年度报告”，无法确定机关和年度。",
+            )
+        )
+        return Report("", None)
+    year = int(match.group(2))
+    if not FIRST_YEAR <= year <= dt.date.today().year:
+        issues.append(("", f"标题中的年度 {year} 不是有效的报告年度。"))
+    report = Report(match.group(1), year)
+    preamble = "\n".join(paragraphs[lines:])
+    for key, pattern in _META.items():
+        found = pattern.search(preamble)
+        if found:
+            report.meta[key] = unicodedata.normalize("NFKC", found.group(1)).strip()
+    if preamble and normalize_label(preamble) != normalize_label(generated_preamble(report)):
+        report.texts.preamble = preamble  # kept as published: 自定义前言
+    return report
+
+
+def _overview(report: Report, paragraphs: list[str]) -> None:
+    """一: the introduction, then （一）… sub-sections, their titles on a line of their own or
+    leading their first paragraph (（一）主动公开情况。本年度……)."""
+    intro: list[str] = []
+    parts: list[tuple[str, list[str]]] = []  # (title, paragraphs) of each sub-section
+    for text in paragraphs:
+        match = _SUBSECTION.match(text)
+        if match is None:
+            (parts[-1][1] if parts else intro).append(text)
+            continue
+        title, body = match.group(2).strip(), ""
+        cut = re.search(r"[。：:]", title)
+        if cut is not None and (len(title) > 30 or cut.end() < len(title)):
+            title, body = title[: cut.start()], title[cut.end() :].strip()
+        parts.append((title.rstrip("。：:"), [body] if body else []))
+    report.texts.overview.intro = "\n".join(intro)
+    report.texts.overview.subsections = [Subsection(t, "\n".join(body)) for t, body in parts]
+
+
+def _without_signature(report: Report, paragraphs: list[str]) -> list[str]:
+    """六 without the 落款 that ends the document; its date becomes the report's 落款日期."""
+    paragraphs = list(paragraphs)
+    for _ in range(3):
+        if not paragraphs:
+            break
+        last = re.sub(r"\s+", "", paragraphs[-1])
+        date = _DATE.match(last)
+        if date is not None:
+            report.signed_on = _date(*date.groups())
+        elif last != re.sub(r"\s+", "", report.organization):
+            break
+        paragraphs.pop()
+    return paragraphs
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(
+            int(year.translate(_YEAR_DIGITS)),
+            chinese_number(month) or 0,
+            chinese_number(day) or 0,
+        )
+    except ValueError:
+        return None

@@ -1,0 +1,132 @@
+"""Importing a report from Word: this program's own .docx, a hand-made one in the manner of real
+township reports, and files that cannot be read (nothing is imported then)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from export.docx_import import read_docx
+from export.office_files import ImportRefused
+from model.declaration import CellRef
+from model.report import Report, Subsection
+from tests.helpers import sample_report
+from tests.strategies import valid_reports
+
+from .documents import PREAMBLE, hand_made_docx
+from .test_docx import export
+
+
+def test_this_programs_document_comes_back_whole(tmp_path: Path) -> None:
+    report = sample_report()
+    report.signed_on = dt.date(2022, 1, 20)
+    report.set_value(CellRef("applications", "new_requests", "natural_person"), 7)
+    report.set_value(CellRef("applications", "carried_forward", "natural_person"), 7)
+    report.texts.overview.subsections.append(Subsection("其他工作", "第一段。\n第二段。"))
+    result = read_docx(export(report, tmp_path / "报告.docx"))
+    back = result.report
+    assert (back.organization, back.year, back.signed_on) == (
+        "海原县关桥乡人民政府",
+        2021,
+        dt.date(2022, 1, 20),
+    )
+    assert back.values == report.values
+    assert back.texts == report.texts  # the preamble too: generated again from 基本信息
+    assert back.meta == report.meta
+    assert result.notes == [
+        "已从 Word 文档导入标题、前言、一至六的文字和二、三、四表格中的数字，请逐项核对。"
+    ]
+
+
+@settings(
+    deadline=None, max_examples=6, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(valid_reports())
+def test_every_table_value_comes_back(tmp_path: Path, drawn: Report) -> None:
+    report = sample_report()
+    report.values = drawn.values
+    assert read_docx(export(report, tmp_path / "g.docx")).report.values == report.values
+
+
+def test_a_hand_made_document_is_read_by_its_labels_and_headings(tmp_path: Path) -> None:
+    report = read_docx(hand_made_docx(tmp_path / "手工.docx")).report
+    assert (report.organization, report.year) == ("海原县关桥乡人民政府", 2021)  # two lines
+    assert report.signed_on == dt.date(2022, 1, 20)  # the 落款, not part of 六
+    assert report.texts.preamble == PREAMBLE  # kept as published (it names the issuer wrongly)
+    assert report.meta == {
+        "portal_name": "海原县人民政府网",
+        "portal_url": "http://www.hy.gov.cn/",
+        "contact_office": "海原县关桥乡政务公开办公室",
+        "address": "海原县关桥乡人民政府",
+        "postcode": "755200",
+        "phone": "0955-8531355",
+    }
+    overview = report.texts.overview
+    assert overview.intro == "2021 年，关桥乡党委、政府高度重视政府信息公开工作。"
+    assert [s.title for s in overview.subsections] == [
+        "主动公开情况",
+        "依申请公开情况",
+        "政府信息管理",
+    ]
+    assert overview.subsections[0].body.count("\n") == 1  # two paragraphs
+    assert overview.subsections[1].body.startswith("2021 年共计收到")  # title led the paragraph
+    assert report.texts.problems == "一是信息更新不够及时。\n二是公开内容不够全面。"  # 改进措施
+    assert report.texts.other == "无。"
+    # The hand-made workbook's numbers, through merged cells, typos and half-width brackets.
+    assert report.value(CellRef("applications", "new_requests", "natural_person")) == 3
+    assert report.value(CellRef("applications", "carried_forward", "total")) == 1
+    assert report.value(CellRef("proactive", "normative_documents", "repealed")) == 1
+    assert report.value(CellRef("proactive", "licensing", "decisions")) == 12
+    assert report.value(CellRef("proactive", "fees", "amount")) == Decimal("0.035")
+    assert report.value(CellRef("review_litigation", "litigation_direct", "pending")) == 2
+
+
+def test_a_total_that_disagrees_is_refused_naming_table_row_and_column(tmp_path: Path) -> None:
+    bad = hand_made_docx(tmp_path / "坏.docx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 9]})
+    with pytest.raises(ImportRefused) as refused:
+        read_docx(bad)
+    assert "第 2 个表格第 27 行第 10 列" in str(refused.value) and "E-R2" in str(refused.value)
+
+
+def test_a_document_without_the_headings_says_which(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("海原县关桥乡人民政府2021年政府信息公开工作年度报告")
+    document.add_paragraph("一、总体情况")
+    document.save(str(tmp_path / "短.docx"))
+    with pytest.raises(ImportRefused) as refused:
+        read_docx(tmp_path / "短.docx")
+    message = str(refused.value)
+    assert "“五、存在的主要问题及改进情况”" in message and "“六、其他需要报告的事项”" in message
+    assert "找不到“二、主动公开政府信息情况”表" in message
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+            "旧版 Word（.doc）、WPS 文字（.wps）",
+        ),
+        (b"plain text, not a document", "不是 Word 文档（.docx）"),
+    ],
+)
+def test_files_that_are_not_documents_are_named(tmp_path: Path, content: bytes, says: str) -> None:
+    path = tmp_path / "年报.docx"
+    path.write_bytes(content)
+    with pytest.raises(ImportRefused, match=says):
+        read_docx(path)
+
+
+def test_a_workbook_renamed_docx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "改名.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(ImportRefused, match="是压缩文件，但不是 Word 文档"):
+        read_docx(path)
