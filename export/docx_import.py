@@ -88,15 +88,20 @@ def _blocks(path: Path) -> list[Block]:
     except Exception as exc:  # python-docx and lxml raise many kinds; each means the same here
         raise refused(f"{path.name} 无法作为 Word 文档打开：{type(exc).__name__}: {exc}") from None
     blocks: list[Block] = []
-    tables = 0
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            text = _text(child, qn).strip()
-            if text:
-                blocks.append(("p", text))
-        elif child.tag == qn("w:tbl"):
-            tables += 1
-            blocks.append(("t", _table(child, tables, qn)))
+
+    def walk(parent: Any) -> None:
+        for child in parent.iterchildren():
+            if child.tag == qn("w:p"):
+                text = _text(child, qn).strip()
+                if text:
+                    blocks.append(("p", text))
+            elif child.tag == qn("w:tbl"):
+                tables = sum(1 for kind, _ in blocks if kind == "t")
+                blocks.append(("t", _table(child, tables + 1, qn)))
+            elif child.tag in (qn("w:sdt"), qn("w:sdtContent")):  # content controls
+                walk(child)
+
+    walk(body)
     return blocks
 
 

@@ -86,6 +86,24 @@ def test_a_hand_made_document_is_read_by_its_labels_and_headings(tmp_path: Path)
     assert report.value(CellRef("review_litigation", "litigation_direct", "pending")) == 2
 
 
+def test_content_inside_a_content_control_is_read(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml import OxmlElement
+
+    path = hand_made_docx(tmp_path / "控件.docx")
+    document = Document(str(path))
+    body = document.element.body
+    control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    control.append(content)
+    for child in list(body)[:-1]:  # all but the section properties, which end the body
+        content.append(child)
+    body.insert(0, control)
+    document.save(str(path))
+    report = read_docx(path).report
+    assert report.texts.other == "无。"
+    assert report.value(CellRef("proactive", "licensing", "decisions")) == 12
+
+
 def test_a_total_that_disagrees_is_refused_naming_table_row_and_column(tmp_path: Path) -> None:
     bad = hand_made_docx(tmp_path / "坏.docx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 9]})
     with pytest.raises(ImportRefused) as refused:
