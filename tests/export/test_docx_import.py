@@ -125,6 +125,19 @@ def test_a_document_without_the_headings_says_which(tmp_path: Path) -> None:
     assert "找不到“二、主动公开政府信息情况”表" in message
 
 
+def test_a_2019_layout_is_refused_by_name(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("海原县关桥乡人民政府2020年政府信息公开工作年度报告")
+    table = document.add_table(rows=2, cols=4)
+    for col, label in enumerate(["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]):
+        table.cell(0, col).text = label
+    document.save(str(tmp_path / "2020.docx"))
+    with pytest.raises(ImportRefused, match="2019年试行格式"):
+        read_docx(tmp_path / "2020.docx")
+
+
 @pytest.mark.parametrize(
     ("content", "says"),
     [
