@@ -20,6 +20,7 @@ from tests.strategies import valid_reports
 
 from .documents import PREAMBLE, hand_made_docx
 from .test_docx import export
+from .workbooks import rewrite_entry
 
 
 def test_this_programs_document_comes_back_whole(tmp_path: Path) -> None:
@@ -123,6 +124,30 @@ def test_a_document_without_the_headings_says_which(tmp_path: Path) -> None:
     message = str(refused.value)
     assert "“五、存在的主要问题及改进情况”" in message and "“六、其他需要报告的事项”" in message
     assert "找不到“二、主动公开政府信息情况”表" in message
+
+
+def test_xml_entities_are_never_expanded(tmp_path: Path) -> None:
+    """python-docx parses with lxml, entities unresolved: a billion laughs is refused or dropped."""
+    levels = "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10))
+    laughs = f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">{levels}]>'.encode()
+
+    def inject(data: bytes) -> bytes:
+        data = data.split(b"?>", 1)[1].replace(
+            "<w:t>海原县关桥乡人民政府</w:t>".encode(),
+            "<w:t>海原县关桥乡人民政府&lol9;</w:t>".encode(),
+            1,
+        )
+        return laughs + data
+
+    source = hand_made_docx(tmp_path / "ok.docx")
+    bad = rewrite_entry(source, tmp_path / "laughs.docx", "word/document.xml", inject)
+    assert b"&lol9;" in zipfile.ZipFile(bad).read("word/document.xml")
+    try:
+        report = read_docx(bad).report
+    except ImportRefused as refused:  # libxml2's own amplification limit (this machine's)
+        assert "无法作为 Word 文档打开" in str(refused)
+    else:  # or, where libxml2 lets it through, the reference is dropped, never expanded
+        assert report.organization == "海原县关桥乡人民政府"
 
 
 def test_a_2019_layout_is_refused_by_name(tmp_path: Path) -> None:
