@@ -16,6 +16,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from docx import Document
+from docx.oxml.ns import qn
+
 from model.checks.identity import FIRST_YEAR
 from model.checks.text_numbers import chinese_number
 from model.format_2019 import NAME_2019, recognise_format
@@ -80,9 +83,6 @@ def read_docx(path: Path) -> ImportResult:
 
 
 def _blocks(path: Path) -> list[Block]:
-    from docx import Document
-    from docx.oxml.ns import qn
-
     try:
         body = Document(str(path)).element.body
     except Exception as exc:  # python-docx and lxml raise many kinds; each means the same here
@@ -92,12 +92,12 @@ def _blocks(path: Path) -> list[Block]:
     def walk(parent: Any) -> None:
         for child in parent.iterchildren():
             if child.tag == qn("w:p"):
-                text = _text(child, qn).strip()
+                text = _text(child).strip()
                 if text:
                     blocks.append(("p", text))
             elif child.tag == qn("w:tbl"):
                 tables = sum(1 for kind, _ in blocks if kind == "t")
-                blocks.append(("t", _table(child, tables + 1, qn)))
+                blocks.append(("t", _table(child, tables + 1)))
             elif child.tag in (qn("w:sdt"), qn("w:sdtContent")):  # content controls
                 walk(child)
 
@@ -105,21 +105,21 @@ def _blocks(path: Path) -> list[Block]:
     return blocks
 
 
-def _text(element: Any, qn: Any) -> str:
+def _text(element: Any) -> str:
     return "".join(t.text or "" for t in element.iter(qn("w:t")))
 
 
-def _table(tbl: Any, number: int, qn: Any) -> CellSheet:
+def _table(tbl: Any, number: int) -> CellSheet:
     """A Word table as a grid: a merged cell's text in its first cell, as Excel keeps it."""
     values: dict[tuple[int, int], Any] = {}
     for row, tr in enumerate(tbl.iterchildren(qn("w:tr")), start=1):
-        col = 1 + _number(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, 0)
+        col = 1 + _number(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
         for tc in tr.iterchildren(qn("w:tc")):
             properties = tc.find(qn("w:tcPr"))
-            span = _number(None if properties is None else properties.find(qn("w:gridSpan")), qn, 1)
+            span = _number(None if properties is None else properties.find(qn("w:gridSpan")), 1)
             merge = None if properties is None else properties.find(qn("w:vMerge"))
             continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
-            text = "" if continued else _text(tc, qn).strip()
+            text = "" if continued else _text(tc).strip()
             if text:
                 values[(row, col)] = text
             col += span
@@ -127,7 +127,7 @@ def _table(tbl: Any, number: int, qn: Any) -> CellSheet:
     return CellSheet(title, values, lambda r, c: f"{title}第 {r} 行第 {c} 列")
 
 
-def _number(element: Any, qn: Any, default: int) -> int:
+def _number(element: Any, default: int) -> int:
     try:
         return int(element.get(qn("w:val"))) if element is not None else default
     except (TypeError, ValueError):
