@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from model.report import Report
@@ -31,24 +31,22 @@ WRITERS: dict[str, tuple[str, str]] = {
 
 def writer_for(suffix: str) -> Writer | None:
     entry = WRITERS.get(suffix.lower())
-    if entry is None:
-        return None
-    module, function = entry[1].split(":")
-    writer: Writer = getattr(import_module(module), function)
-    return writer
+    return _imported(entry[1]) if entry else None
 
 
-# Source suffix → (what the user calls it, "module:function"); .json is the data package's own.
-READERS: dict[str, tuple[str, str]] = {
-    ".xlsx": ("Excel", "export.xlsx_import:read_xlsx"),
-    ".docx": ("Word", "export.docx_import:read_docx"),
+# Source suffix → "module:function"; .json is the data package's own, read by model.package.
+READERS: dict[str, str] = {
+    ".xlsx": "export.xlsx_import:read_xlsx",
+    ".docx": "export.docx_import:read_docx",
 }
 
 
 def reader_for(suffix: str) -> Reader | None:
     entry = READERS.get(suffix.lower())
-    if entry is None:
-        return None
-    module, function = entry[1].split(":")
-    reader: Reader = getattr(import_module(module), function)
-    return reader
+    return _imported(entry) if entry else None
+
+
+def _imported(entry: str) -> Any:
+    """The function named "module:function", its module (and library) imported only now."""
+    module, function = entry.split(":")
+    return getattr(import_module(module), function)
