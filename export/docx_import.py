@@ -76,7 +76,7 @@ def read_docx(path: Path) -> ImportResult:
         "已从 Word 文档导入标题、前言、一至六的文字和二、三、四表格中的数字，请逐项核对。"
         + (f"前言中没有找到{'、'.join(missing)}，请在“基本信息”中填写。" if missing else "")
     ]
-    return ImportResult(report, notes)
+    return ImportResult(report, notes, status_known=False)
 
 
 # ── the document as paragraphs and tables ──

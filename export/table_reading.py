@@ -31,9 +31,8 @@ Issues = list[tuple[str, str]]  # (where, why)
 @dataclass
 class ImportResult:
     report: Report
-    notes: list[str] = field(
-        default_factory=list
-    )  # what the user should know (visible numbers won…)
+    notes: list[str] = field(default_factory=list)  # what the user should know
+    status_known: bool = True  # False: the file cannot say whether the report was published
 
 
 class CellSheet:

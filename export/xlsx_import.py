@@ -39,6 +39,7 @@ def read_xlsx(path: Path) -> ImportResult:
     if issues:
         raise ImportRefused(issues)
     notes: list[str] = []
+    status_known = base is not None  # only the hidden data package records it
     if base is None:
         report = _report_from_title(cells, issues)
         if issues:
@@ -59,7 +60,7 @@ def read_xlsx(path: Path) -> ImportResult:
                 "已以工作表中看得见的数字为准。"
             )
     report.values.update(values)
-    return ImportResult(report, notes)
+    return ImportResult(report, notes, status_known)
 
 
 # ── the workbook ──

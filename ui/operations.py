@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QDialog
 
 from export import reader_for, writer_for
-from export.document import render
+from export.document import chinese_date, render
 from export.office_files import ImportRefused
 from model.carry_over import report_from_previous
 from model.checks import check_report
@@ -214,6 +214,7 @@ class Operations(QObject):
         path = Path(chosen)
         remember("last_folder", str(path.parent))
         notes: list[str] = []
+        status_known = True
         reader = reader_for(path.suffix)
         try:
             if reader is not None:
@@ -221,7 +222,7 @@ class Operations(QObject):
                     result = reader(path)
                 except ImportRefused as exc:
                     raise PackageError(exc.issues) from None
-                report, notes = result.report, result.notes
+                report, notes, status_known = result.report, result.notes, result.status_known
             else:
                 report = load_report(path)
         except PackageError as exc:
@@ -229,8 +230,31 @@ class Operations(QObject):
                 self.window, "无法导入", f"{path.name} 未导入，数据库没有任何改动：\n{exc}"
             )
             return
-        if self._replace_existing(report) and self._save_new(report) and notes:
+        if not self._replace_existing(report):
+            return
+        published = not status_known and self._ask_published(report)
+        if not self._save_new(report):
+            return
+        if published and report.id is not None:
+            self.store.record_event(report.id, "导入时标记为已发布")
+        if notes:
             dialogs.inform(self.window, "导入完成", "\n".join(notes))
+
+    def _ask_published(self, report: Report) -> bool:
+        """A past year's report read from Word or a hand-made workbook was most likely published:
+        mark it so (read-only; its 落款 date as the publication date) if the clerk confirms."""
+        if report.year is None or report.year >= dt.date.today().year:
+            return False
+        day = report.signed_on or dt.date.today()
+        question = (
+            f"导入的是 {report.year} 年度的报告。它是已经公开发布的报告吗？\n\n"
+            f"选择“是”：标记为已发布（只读），发布日期记为 {chinese_date(day)}；"
+            "需要修改时可以“取消发布”。\n选择“否”：作为草稿导入，可以修改。"
+        )
+        if not dialogs.ask(self.window, "是否已发布", question):
+            return False
+        report.status, report.published_on = Status.PUBLISHED, day
+        return True
 
     def _replace_existing(self, report: Report) -> bool:
         """Ask before an import replaces the report of the same organization and year."""

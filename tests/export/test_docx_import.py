@@ -30,6 +30,7 @@ def test_this_programs_document_comes_back_whole(tmp_path: Path) -> None:
     report.set_value(CellRef("applications", "carried_forward", "natural_person"), 7)
     report.texts.overview.subsections.append(Subsection("其他工作", "第一段。\n第二段。"))
     result = read_docx(export(report, tmp_path / "报告.docx"))
+    assert not result.status_known  # a document cannot say whether it was published
     back = result.report
     assert (back.organization, back.year, back.signed_on) == (
         "海原县关桥乡人民政府",

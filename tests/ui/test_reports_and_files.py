@@ -3,12 +3,14 @@ and the 基本信息 and 一 tabs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from model.report import Status
 from ui import report_dialogs
 from ui.info_tab import InfoTab
 from ui.main_window import MainWindow
@@ -270,8 +272,10 @@ def test_import_excel_from_the_menu(window: MainWindow, answers: Answers, tmp_pa
     from tests.export.workbooks import hand_made
 
     answers.files.append(str(hand_made(tmp_path / "手工.xlsx")))
+    answers.yes = False  # not published: imported as a draft, to be edited
     window.operations.import_excel()
-    assert window.session is not None
+    assert window.session is not None and window.session.report.status is Status.DRAFT
+    assert any("它是已经公开发布的报告吗" in said for said in answers.asked)
     assert window.session.report.value(ref("proactive", "licensing", "decisions")) == 12
     assert any("请在程序中填写" in said for said in answers.asked)  # told what was not imported
     bad = hand_made(tmp_path / "坏.xlsx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 9]})
@@ -287,9 +291,14 @@ def test_last_years_word_report_is_imported_and_inherited_from(
     from tests.export.documents import hand_made_docx
 
     answers.files.append(str(hand_made_docx(tmp_path / "2021年报.docx")))
-    window.actions_by_name["import_docx"].trigger()
+    window.actions_by_name["import_docx"].trigger()  # the clerk confirms it was published
     assert window.session is not None and window.session.report.year == 2021
     assert any("已从 Word 文档导入" in said for said in answers.asked)
+    assert any("它是已经公开发布的报告吗" in said for said in answers.asked)
+    last = window.session.report
+    assert last.status is Status.PUBLISHED and last.published_on == dt.date(2022, 1, 20)
+    assert last.id is not None
+    assert [event for _, event in window.database.store.events(last.id)] == ["导入时标记为已发布"]
     window.operations.new_report()  # 2022, from the imported 2021 report
     assert dialog_answers["inherit_enabled"] is True
     report = window.session.report
