@@ -94,9 +94,7 @@ def read_tables(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
     return values
 
 
-def _value(
-    sheet: CellSheet, row: int, col: int, kind: Kind, issues: list[tuple[str, str]]
-) -> Value | None:
+def _value(sheet: CellSheet, row: int, col: int, kind: Kind, issues: Issues) -> Value | None:
     raw = sheet.value(row, col)
     where = sheet.where(row, col)
     if raw is None:
@@ -115,20 +113,18 @@ def _value(
         return None
 
 
-def _take(
-    table: Table,
-    sheet: CellSheet,
-    places: dict[CellRef, tuple[int, int]],
-    issues: list[tuple[str, str]],
-) -> dict[CellRef, Value]:
+Places = dict[CellRef, tuple[CellSheet, int, int]]  # where each cell's value is read
+
+
+def _take(table: Table, places: Places, issues: Issues) -> dict[CellRef, Value]:
     """Read every cell; typed ones are returned, computed ones must agree with their parts."""
-    read = {ref: _value(sheet, r, c, table.kind(ref), issues) for ref, (r, c) in places.items()}
+    read = {ref: _value(s, r, c, table.kind(ref), issues) for ref, (s, r, c) in places.items()}
     typed = {ref: v for ref, v in read.items() if v is not None and table.role(ref) is Role.INPUT}
     derived = computed_values(table, typed)
     rules = {rule.target: rule.rule for rule in table.sums}
     for ref, given in read.items():
         if ref in derived and given is not None and given != derived[ref]:
-            r, c = places[ref]
+            sheet, r, c = places[ref]
             issues.append(
                 (
                     sheet.where(r, c),
@@ -138,7 +134,7 @@ def _take(
     return typed
 
 
-def _read_applications(cells: Cells, issues: list[tuple[str, str]]) -> dict[CellRef, Value]:
+def _read_applications(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
     anchors = cells.find("社会公益组织")
     if not anchors:
         issues.append(
@@ -181,49 +177,47 @@ def _read_applications(cells: Cells, issues: list[tuple[str, str]]) -> dict[Cell
     if missing:
         issues.append((sheet.title, "三、依申请公开表中找不到这些行：" + "、".join(missing)))
         return {}
-    places = {ref: (rows[ref.row], columns[ref.col]) for ref in APPLICATIONS.cells}
-    return _take(APPLICATIONS, sheet, places, issues)
+    places = {ref: (sheet, rows[ref.row], columns[ref.col]) for ref in APPLICATIONS.cells}
+    return _take(APPLICATIONS, places, issues)
 
 
 def _label_of(table: Table, row: str) -> str:
     return next(trail[-1] for ref, (trail, _) in table.label_paths.items() if ref.row == row)
 
 
-def _read_proactive(cells: Cells, issues: list[tuple[str, str]]) -> dict[CellRef, Value]:
+def _read_proactive(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
+    """二: its four blocks in one table or in several (a row's headers are those above it in
+    its own table), the first table holding 行政规范性文件 preferred when a label repeats."""
     anchors = cells.find("行政规范性文件")
     if not anchors:
         issues.append(("", "找不到“二、主动公开政府信息情况”表（没有“行政规范性文件”这一行）。"))
         return {}
-    sheet = anchors[0][0]
-    places: dict[CellRef, tuple[int, int]] = {}
-    headers = {
-        key: cells.find(label, sheet)
-        for key, label in (
-            ("issued", "本年制发件数"),
-            ("repealed", "本年废止件数"),
-            ("in_force", "现行有效件数"),
-        )
-    }
+    first = anchors[0][0]
+    places: Places = {}
+    headers = (
+        ("issued", "本年制发件数"),
+        ("repealed", "本年废止件数"),
+        ("in_force", "现行有效件数"),
+    )
     for block in PROACTIVE.blocks:
         for row_leaf in (leaf for node in block.rows for leaf in node.leaves()):
-            found = cells.find(row_leaf.label, sheet)
+            found = cells.find(row_leaf.label, first) or cells.find(row_leaf.label)
             if not found:
-                issues.append((sheet.title, f"二、主动公开表中找不到“{row_leaf.label}”这一行。"))
+                issues.append((first.title, f"二、主动公开表中找不到“{row_leaf.label}”这一行。"))
                 continue
-            _, row, col = found[0]
+            sheet, row, col = found[0]
             for col_leaf in (leaf for node in block.columns for leaf in node.leaves()):
                 ref = PROACTIVE.ref(row_leaf, col_leaf)
-                if col_leaf.col in headers:
-                    above = [c for _, r, c in headers[col_leaf.col] if r < row]
-                    if not above:
-                        issues.append(
-                            (sheet.title, f"二、主动公开表中找不到“{col_leaf.label}”列。")
-                        )
-                        continue
-                    places[ref] = (row, above[-1])
-                else:
-                    places[ref] = (row, _first_filled(sheet, row, col + 1))
-    return _take(PROACTIVE, sheet, places, issues)
+                header = next((label for key, label in headers if key == col_leaf.col), None)
+                if header is None:
+                    places[ref] = (sheet, row, _first_filled(sheet, row, col + 1))
+                    continue
+                above = [c for _, r, c in cells.find(header, sheet) if r < row]
+                if not above:
+                    issues.append((sheet.title, f"二、主动公开表中找不到“{col_leaf.label}”列。"))
+                    continue
+                places[ref] = (sheet, row, above[-1])
+    return _take(PROACTIVE, places, issues)
 
 
 def _first_filled(sheet: CellSheet, row: int, col: int) -> int:
@@ -234,7 +228,7 @@ def _first_filled(sheet: CellSheet, row: int, col: int) -> int:
     return col
 
 
-def _read_review(cells: Cells, issues: list[tuple[str, str]]) -> dict[CellRef, Value]:
+def _read_review(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
     anchors = cells.find("复议后起诉")
     review = cells.find("行政复议")
     if not anchors or not review:
@@ -255,5 +249,5 @@ def _read_review(cells: Cells, issues: list[tuple[str, str]]) -> dict[CellRef, V
         return {}
     data_row = max(r for _, r in headers) + 1
     refs = [ref for ref in REVIEW_LITIGATION.cells]  # printed order: review, direct, after review
-    places = {ref: (data_row, col) for ref, (col, _) in zip(refs, headers, strict=True)}
-    return _take(REVIEW_LITIGATION, sheet, places, issues)
+    places = {ref: (sheet, data_row, col) for ref, (col, _) in zip(refs, headers, strict=True)}
+    return _take(REVIEW_LITIGATION, places, issues)

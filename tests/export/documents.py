@@ -53,7 +53,10 @@ _TABLES = {
 }
 
 
-def hand_made_docx(path: Path, *, values: dict[str, list[int]] | None = None) -> Path:
+def hand_made_docx(
+    path: Path, *, values: dict[str, list[int]] | None = None, split_two: bool = False
+) -> Path:
+    """``split_two``: 二's four blocks as four tables, as some offices lay them out."""
     sheet = openpyxl.load_workbook(hand_made(path.with_suffix(".xlsx"), values=values)).active
     assert sheet is not None
     document = Document()
@@ -77,7 +80,14 @@ def hand_made_docx(path: Path, *, values: dict[str, list[int]] | None = None) ->
         22: "三、收到和处理政府信息公开申请情况",
         53: "四、政府信息公开行政复议、行政诉讼情况",
     }
-    for (first, last, width), merges in _TABLES.items():
+    tables = dict(_TABLES)
+    if split_two:
+        two = tables.pop((5, 18, 4))
+        blocks = {
+            (first, last, 4): [m for m in two if first <= m[0] <= last] for first, last in _TWO
+        }
+        tables = blocks | tables
+    for (first, last, width), merges in tables.items():
         if first in headings:
             document.add_paragraph(headings[first])
         table = document.add_table(rows=last - first + 1, cols=width)
@@ -99,6 +109,9 @@ def hand_made_docx(path: Path, *, values: dict[str, list[int]] | None = None) ->
         document.add_paragraph(text)
     document.save(str(path))
     return path
+
+
+_TWO = ((5, 8), (9, 11), (12, 15), (16, 18))  # 二's blocks: 第二十条第（一）（五）（六）（八）项
 
 
 def _merge(table: Table, first: int, merges: list[tuple[int, int, int, int]]) -> None:

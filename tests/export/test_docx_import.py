@@ -88,6 +88,15 @@ def test_a_hand_made_document_is_read_by_its_labels_and_headings(tmp_path: Path)
     assert report.value(CellRef("review_litigation", "litigation_direct", "pending")) == 2
 
 
+def test_two_laid_out_as_four_tables_is_read(tmp_path: Path) -> None:
+    report = read_docx(hand_made_docx(tmp_path / "分表.docx", split_two=True)).report
+    assert report.value(CellRef("proactive", "normative_documents", "in_force")) == 9
+    assert report.value(CellRef("proactive", "licensing", "decisions")) == 12
+    assert report.value(CellRef("proactive", "enforcement", "decisions")) == 1
+    assert report.value(CellRef("proactive", "fees", "amount")) == Decimal("0.035")
+    assert report.value(CellRef("applications", "new_requests", "natural_person")) == 3
+
+
 def test_content_inside_a_content_control_is_read(tmp_path: Path) -> None:
     from docx import Document
     from docx.oxml import OxmlElement
