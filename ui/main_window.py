@@ -3,10 +3,13 @@ panel on the right, menus above, the last save in the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QWidget
 
+from export import READERS
 from model import APP_TITLE, __version__
 from model.backups import daily_backup
 from model.format_2021 import NOTICE
@@ -34,6 +37,7 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.editor: ReportEditor | None = None
         self.help: HelpDialog | None = None
+        self._watching_drops = False
         self.operations = Operations(self)
 
         self.welcome = WelcomePanel()
@@ -60,6 +64,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name]
             for name in ("copy", "delete", "publish", "unpublish", "rename")
         ]
+        self.setAcceptDrops(True)  # a package, workbook or document dropped here is imported
         self.resize(1400, 900)
         self.resizeDocks([self.list_dock, self.checks], [230, 300], Qt.Orientation.Horizontal)
         state = ui_state()
@@ -276,6 +281,29 @@ class MainWindow(QMainWindow):
             f"数据库：{self.database.path}",
         )
 
+    # ── files dropped on the window ──
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not self._watching_drops:
+            handle.installEventFilter(self)  # the window's own events only: cheap
+            self._watching_drops = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A package, workbook or document dropped anywhere on the window is imported, even
+        over a text field (which would otherwise take the file's path as text)."""
+        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+        if event.type() in kinds and isinstance(event, QDropEvent):
+            path = _importable(event.mimeData())
+            if path is not None:
+                event.acceptProposedAction()
+                if event.type() == QEvent.Type.Drop:
+                    # After the drop returns: the file manager is not kept waiting on our dialogs.
+                    QTimer.singleShot(0, lambda: self.operations.import_file(path))
+                return True
+        return super().eventFilter(watched, event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already saved; commit typing still waiting for its pause, then go."""
         if self.editor is not None:
@@ -289,3 +317,15 @@ class MainWindow(QMainWindow):
 
     def current_widget(self) -> QWidget | None:
         return self.editor.currentWidget() if self.editor else None
+
+
+IMPORTABLE = (".json", *READERS)
+
+
+def _importable(data: QMimeData) -> Path | None:
+    """The one file dropped, when it is a data package, a workbook or a document."""
+    urls = data.urls()
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in IMPORTABLE else None

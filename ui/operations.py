@@ -206,12 +206,13 @@ class Operations(QObject):
         self._import("导入 Word", WORD_FILTER)
 
     def _import(self, title: str, file_filter: str) -> None:
-        """Read a data package, a workbook or a document; it lands in the store only when all of
-        it is read."""
         chosen = dialogs.open_file(self.window, title, remembered("last_folder"), file_filter)
-        if not chosen:
-            return
-        path = Path(chosen)
+        if chosen:
+            self.import_file(Path(chosen))
+
+    def import_file(self, path: Path) -> None:
+        """Read a data package, a workbook or a document (chosen, or dropped on the window); it
+        lands in the store only when all of it is read."""
         remember("last_folder", str(path.parent))
         notes: list[str] = []
         status_known = True

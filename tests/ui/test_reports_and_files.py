@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog
 
 from model.report import Status
 from ui import report_dialogs
@@ -381,3 +383,41 @@ def test_export_word_from_the_menu(window: MainWindow, answers: Answers, tmp_pat
         Document(str(target)).paragraphs[0].text
         == "海原县关桥乡人民政府2021年政府信息公开工作年度报告"
     )
+
+
+def drag(*paths: Path) -> tuple[QDragEnterEvent, QDropEvent, QMimeData]:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    where, action = QPointF(600, 400), Qt.DropAction.CopyAction
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    entering = QDragEnterEvent(where.toPoint(), action, data, buttons, keys)
+    return entering, QDropEvent(where, action, data, buttons, keys), data
+
+
+def test_a_word_report_dropped_on_the_window_is_imported(
+    window: MainWindow,
+    answers: Answers,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.export.documents import hand_made_docx
+
+    window.operations.open_sample()  # a text field under the drop would take the path as text
+    window.editor.setCurrentIndex(1)  # type: ignore[union-attr]
+    sample = window.session.report  # type: ignore[union-attr]
+    sample_id, intro = sample.id or 0, sample.texts.overview.intro
+    document = hand_made_docx(tmp_path / "2021年报.docx")
+    handle = window.windowHandle()
+    entering, dropping, _ = drag(document)
+    QApplication.sendEvent(handle, entering)  # as the system delivers it: to the window
+    assert entering.isAccepted()
+    QApplication.sendEvent(handle, dropping)
+    # The import runs once the drop has returned; it replaces the sample (moved to the 回收站).
+    qtbot.waitUntil(lambda: window.session is not None and window.session.report.id != sample_id)
+    assert window.session.report.signed_on == dt.date(2022, 1, 20)  # the Word report's
+    assert window.database.store.load(sample_id).texts.overview.intro == intro  # untouched
+    # Not taken: two files at once, or a file of another kind.
+    for paths in ((document, document), (tmp_path / "照片.jpg",)):
+        entering, dropping, _ = drag(*paths)
+        assert not window.eventFilter(handle, entering)
+    assert len(window.database.store.list_reports()) == 1
