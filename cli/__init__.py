@@ -52,10 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"{APP_TITLE} {__version__}", help="显示版本号并退出"
     )
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-    check = commands.add_parser("validate", help="检查报告数据包，列出所有问题")
-    check.add_argument("report", metavar="REPORT.json", help="要检查的报告数据包")
+    check = commands.add_parser("validate", help="检查报告，列出所有问题")
     check.add_argument(
-        "--previous", metavar="LAST_YEAR.json", help="上一年度的报告数据包，用于与上年比对"
+        "report",
+        metavar="REPORT",
+        help="要检查的报告：数据包（.json）、Excel 工作簿（.xlsx）或 Word 文档（.docx）",
+    )
+    check.add_argument(
+        "--previous", metavar="LAST_YEAR", help="上一年度的报告（格式同上），用于与上年比对"
     )
     check.add_argument("--json", action="store_true", help="以 JSON 数组输出问题")
     change = commands.add_parser("convert", help="转换报告：JSON 数据包 ⇄ Excel / PDF / Word")

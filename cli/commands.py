@@ -22,17 +22,19 @@ OK, ERRORS, UNUSABLE = 0, 1, 2
 
 
 def validate(source: str, *, previous: str | None = None, as_json: bool = False) -> int:
-    read = _read_package(Path(source))
+    """Check a data package — or a workbook or Word report, as the county receives them."""
+    read = _read_source(Path(source), "未做检查")
     if read is None:
         return UNUSABLE
     last = None
     if previous is not None:
-        last_read = _read_package(Path(previous))
+        last_read = _read_source(Path(previous), "未做检查")
         if last_read is None:
             return UNUSABLE
-        last = last_read.report
-    problems = read.problems + check_report(
-        read.report, previous=last, settings=settings_or_defaults(_fail)
+        last = last_read[0]
+    report, read_problems = read
+    problems = read_problems + check_report(
+        report, previous=last, settings=settings_or_defaults(_fail)
     )
     if as_json:
         print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
@@ -89,32 +91,40 @@ def _written(write: Callable[[], None], target: Path) -> int:
 
 
 def _load_source(path: Path) -> Report | None:
+    read = _read_source(path, "未做转换")
+    if read is None:
+        return None
+    report, problems = read
+    if problems:
+        _fail(f"{path.name} 中有不正确的数据，未做转换：")
+        _print_problems(problems, sys.stderr)
+        return None
+    return report
+
+
+def _read_source(path: Path, nothing_done: str) -> tuple[Report, list[Problem]] | None:
+    """A data package with the problems found reading it (E-value, E-R2…), or a workbook or
+    Word report, which is read whole or refused; None, said on stderr, when it cannot be read."""
     suffix = path.suffix.lower()
     reader = reader_for(suffix)
     if reader is None and suffix != ".json":
         _fail(
-            f"无法读取“{path.name}”：只能从 JSON 数据包（.json）、Excel 工作簿（.xlsx）"
-            "或 Word 文档（.docx）转换。"
+            f"无法读取“{path.name}”：只能读取 JSON 数据包（.json）、Excel 工作簿（.xlsx）"
+            "或 Word 文档（.docx）。"
         )
         return None
     if reader is not None:
         try:
             result = reader(path)
         except ImportRefused as exc:
-            _fail(f"无法导入 {path.name}，未做转换：")
+            _fail(f"无法导入 {path.name}，{nothing_done}：")
             _print_issues(exc.issues)
             return None
         for note in result.notes:
             _fail(note)
-        return result.report
+        return result.report, []
     read = _read_package(path)
-    if read is None:
-        return None
-    if read.problems:
-        _fail(f"{path.name} 中有不正确的数据，未做转换：")
-        _print_problems(read.problems, sys.stderr)
-        return None
-    return read.report
+    return None if read is None else (read.report, read.problems)
 
 
 def _read_package(path: Path) -> PackageRead | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from model.declaration import CellRef
 from model.package import dumps_package
 from model.report import Report
 from tests.helpers import ROOT, SAMPLE
@@ -228,3 +229,27 @@ def test_validate_with_previous_and_explained_warnings(tmp_path: Path) -> None:
     assert ("W-copied", "warning") in found  # 一's parts are copied too, and not explained
     assert "以下比对已跳过" not in result.stderr
     assert main("validate", this_path, "--previous", tmp_path / "missing.json").returncode == 2
+
+
+def test_the_county_validates_word_reports_against_last_years(tmp_path: Path) -> None:
+    """validate reads what the county receives: this year's Word report, last year's too."""
+    from model.package import save_package
+    from tests.export.documents import hand_made_docx
+    from tests.helpers import sample_report
+
+    last_year = hand_made_docx(tmp_path / "2021.docx")  # 结转下年度: 自然人 1
+    report = sample_report()
+    report.year = 2022
+    for row in ("carried_over", "carried_forward"):  # 上年结转 5: last year said 1
+        report.set_value(CellRef("applications", row, "natural_person"), 5)
+    save_package(report, tmp_path / "2022.json")
+    assert main("convert", tmp_path / "2022.json", tmp_path / "2022.docx").returncode == 0
+    result = main("validate", tmp_path / "2022.docx", "--previous", last_year, "--json")
+    assert result.returncode == 0, result.stderr  # warnings only
+    carry = [p for p in json.loads(result.stdout) if p["rule"] == "W-carry"]
+    assert (
+        len(carry) == 1 and "上年结转 5 件" in carry[0]["message"] and "1 件" in carry[0]["message"]
+    )
+    assert "已从 Word 文档导入" in result.stderr  # the import's note, never on stdout
+    result = main("validate", tmp_path / "2022.docx")
+    assert "未提供上一年度报告" in result.stdout
