@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from export import WRITERS, reader_for, writer_for
 from export.document import render
@@ -31,21 +31,23 @@ def validate(source: str, *, previous: str | None = None, as_json: bool = False)
         last_read = _read_source(Path(previous), "未做检查")
         if last_read is None:
             return UNUSABLE
-        last = last_read[0]
-    report, read_problems = read
-    problems = read_problems + check_report(
-        report, previous=last, settings=settings_or_defaults(_fail)
+        last = last_read.report
+    problems = read.problems + check_report(
+        read.report, previous=last, settings=settings_or_defaults(_fail)
     )
+    said = []
+    if not read.status_known:  # whether it was published is not in a document: no deadline check
+        problems = [p for p in problems if p.rule != "W-deadline"]
+        said.append("这份文件不记录报告是否已经发布，未检查发布期限（W-deadline）。")
+    skipped = skipped_comparisons(last)
+    if skipped:
+        said.append(f"未提供上一年度报告（--previous），以下比对已跳过：{'；'.join(skipped)}。")
     if as_json:
         print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
     else:
         _print_problems(problems, sys.stdout)
-    skipped = skipped_comparisons(last)
-    if skipped:
-        print(
-            f"未提供上一年度报告（--previous），以下比对已跳过：{'；'.join(skipped)}。",
-            file=sys.stderr if as_json else sys.stdout,
-        )
+    for line in said:
+        print(line, file=sys.stderr if as_json else sys.stdout)
     return ERRORS if has_errors(problems) else OK
 
 
@@ -94,15 +96,20 @@ def _load_source(path: Path) -> Report | None:
     read = _read_source(path, "未做转换")
     if read is None:
         return None
-    report, problems = read
-    if problems:
+    if read.problems:
         _fail(f"{path.name} 中有不正确的数据，未做转换：")
-        _print_problems(problems, sys.stderr)
+        _print_problems(read.problems, sys.stderr)
         return None
-    return report
+    return read.report
 
 
-def _read_source(path: Path, nothing_done: str) -> tuple[Report, list[Problem]] | None:
+class _Source(NamedTuple):
+    report: Report
+    problems: list[Problem]  # found reading a data package (E-value, E-R2…)
+    status_known: bool  # False: a Word report or hand-made workbook cannot say it was published
+
+
+def _read_source(path: Path, nothing_done: str) -> _Source | None:
     """A data package with the problems found reading it (E-value, E-R2…), or a workbook or
     Word report, which is read whole or refused; None, said on stderr, when it cannot be read."""
     suffix = path.suffix.lower()
@@ -122,9 +129,9 @@ def _read_source(path: Path, nothing_done: str) -> tuple[Report, list[Problem]] 
             return None
         for note in result.notes:
             _fail(note)
-        return result.report, []
+        return _Source(result.report, [], result.status_known)
     read = _read_package(path)
-    return None if read is None else (read.report, read.problems)
+    return None if read is None else _Source(read.report, read.problems, True)
 
 
 def _read_package(path: Path) -> PackageRead | None:

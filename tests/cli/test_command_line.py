@@ -251,5 +251,7 @@ def test_the_county_validates_word_reports_against_last_years(tmp_path: Path) ->
         len(carry) == 1 and "上年结转 5 件" in carry[0]["message"] and "1 件" in carry[0]["message"]
     )
     assert "已从 Word 文档导入" in result.stderr  # the import's note, never on stdout
+    assert not any(p["rule"] == "W-deadline" for p in json.loads(result.stdout))
+    assert "未检查发布期限" in result.stderr  # a document cannot say whether it was published
     result = main("validate", tmp_path / "2022.docx")
-    assert "未提供上一年度报告" in result.stdout
+    assert "未提供上一年度报告" in result.stdout and "未检查发布期限" in result.stdout
