@@ -22,7 +22,15 @@ from docx.oxml.ns import qn
 from model.checks.identity import FIRST_YEAR
 from model.checks.text_numbers import chinese_number
 from model.format_2019 import NAME_2019, recognise_format
-from model.format_2021 import OTHER, OVERVIEW, PROBLEMS, SECTIONS, TableSection, TextSection
+from model.format_2021 import (
+    OTHER,
+    OVERVIEW,
+    PROBLEMS,
+    SECTIONS,
+    STANDARD_SUBSECTIONS,
+    TableSection,
+    TextSection,
+)
 from model.labels import normalize_label
 from model.preamble import generated_preamble
 from model.report import META_FIELDS, Report, Subsection
@@ -31,7 +39,7 @@ from .office_files import DOCX, ImportRefused, check_container, refused
 from .table_reading import Cells, CellSheet, ImportResult, Issues, read_tables
 
 _TITLE = re.compile(r"^(.*?)(\d{4})年度?政府信息公开工作年度报告$")
-_SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$", re.S)
+_SUBSECTION = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?P<rest>.*)$", re.S)
 _DATE = re.compile(
     r"^([0-9〇零一二三四五六七八九]{4})年([0-9一二三十]{1,3})月([0-9一二三十]{1,3})日$"
 )
@@ -54,6 +62,11 @@ _HEADING_WORDS = {
     "problems": "问题",
     "other": "其他",
 }
+
+# A sub-section title numbered by Word's automatic numbering has no （一） in its text: the
+# format's five titles (and the seed's 平台建设) are recognised alone or leading a paragraph.
+_TITLES = "|".join((*STANDARD_SUBSECTIONS, "平台建设"))
+_STANDARD_TITLE = re.compile(rf"^\s*(?P<rest>(?:{_TITLES})(?:[。：:].*)?)$", re.S)
 
 Block = tuple[str, Any]  # ("p", paragraph text) or ("t", CellSheet), in document order
 
@@ -139,8 +152,11 @@ def _number(element: Any, default: int) -> int:
 
 def _is_heading(text: str, section: TextSection | TableSection) -> bool:
     """一、总体情况 and the ways people write it: 一. or 一．, spaces, a final 。, a reworded title
-    that keeps its telling word (五、存在的主要问题及改进措施)."""
-    key = re.sub(r"^([一二三四五六])[.,，]", r"\1、", normalize_label(text))
+    that keeps its telling word (五、存在的主要问题及改进措施), or the title alone (总体情况), as a
+    heading numbered by Word's automatic numbering reads."""
+    key = re.sub(r"^([一二三四五六])[.,，]", r"\1、", normalize_label(text)).rstrip("。")
+    if key == normalize_label(section.title):
+        return True
     return (
         key.startswith(f"{section.number}、")
         and len(key) <= 30
@@ -219,11 +235,13 @@ def _overview(report: Report, paragraphs: list[str]) -> None:
     intro: list[str] = []
     parts: list[tuple[str, list[str]]] = []  # (title, paragraphs) of each sub-section
     for text in paragraphs:
-        match = _SUBSECTION.match(text)
+        match = _SUBSECTION.match(text) or _STANDARD_TITLE.match(
+            text
+        )  # （一）… or Word's numbering
         if match is None:
             (parts[-1][1] if parts else intro).append(text)
             continue
-        title, body = match.group(2).strip(), ""
+        title, body = match.group("rest").strip(), ""
         cut = re.search(r"[。：:]", title)
         if cut is not None and (len(title) > 30 or cut.end() < len(title)):
             title, body = title[: cut.start()], title[cut.end() :].strip()

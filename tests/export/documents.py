@@ -4,6 +4,7 @@ tables of the hand-made workbook with merged cells, a reworded heading of 五, t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -54,9 +55,15 @@ _TABLES = {
 
 
 def hand_made_docx(
-    path: Path, *, values: dict[str, list[int]] | None = None, split_two: bool = False
+    path: Path,
+    *,
+    values: dict[str, list[int]] | None = None,
+    split_two: bool = False,
+    word_numbering: bool = False,
 ) -> Path:
-    """``split_two``: 二's four blocks as four tables, as some offices lay them out."""
+    """``split_two``: 二's four blocks as four tables, as some offices lay them out.
+    ``word_numbering``: headings and sub-section titles numbered by Word (a numbered list
+    style), so their text has no 一、 or （一）; 五's heading then has its prescribed words."""
     sheet = openpyxl.load_workbook(hand_made(path.with_suffix(".xlsx"), values=values)).active
     assert sheet is not None
     document = Document()
@@ -74,8 +81,16 @@ def hand_made_docx(
         "规范发布流程，严格三审。",
         "二、主动公开政府信息情况",
     ]
+
+    def add(text: str) -> None:
+        number = _NUMBER.match(text)
+        if word_numbering and number:
+            document.add_paragraph(text[number.end() :], style="List Number")
+        else:
+            document.add_paragraph(text)
+
     for text in paragraphs:
-        document.add_paragraph(text)
+        add(text)
     headings = {
         22: "三、收到和处理政府信息公开申请情况",
         53: "四、政府信息公开行政复议、行政诉讼情况",
@@ -89,7 +104,7 @@ def hand_made_docx(
         tables = blocks | tables
     for (first, last, width), merges in tables.items():
         if first in headings:
-            document.add_paragraph(headings[first])
+            add(headings[first])
         table = document.add_table(rows=last - first + 1, cols=width)
         for r in range(first, last + 1):
             for c in range(1, width + 1):
@@ -98,7 +113,7 @@ def hand_made_docx(
                     table.cell(r - first, c - 1).text = str(value)
         _merge(table, first, merges)
     for text in (
-        "五、存在的主要问题及改进措施",
+        "五、存在的主要问题及改进情况" if word_numbering else "五、存在的主要问题及改进措施",
         "一是信息更新不够及时。",
         "二是公开内容不够全面。",
         "六、其他需要报告的事项",
@@ -106,11 +121,12 @@ def hand_made_docx(
         "海原县关桥乡人民政府",
         "2022年1月20日",
     ):
-        document.add_paragraph(text)
+        add(text)
     document.save(str(path))
     return path
 
 
+_NUMBER = re.compile(r"^(?:[一二三四五六]、|[（(][一二三四五六][）)])")
 _TWO = ((5, 8), (9, 11), (12, 15), (16, 18))  # 二's blocks: 第二十条第（一）（五）（六）（八）项
 
 

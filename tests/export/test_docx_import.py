@@ -88,6 +88,20 @@ def test_a_hand_made_document_is_read_by_its_labels_and_headings(tmp_path: Path)
     assert report.value(CellRef("review_litigation", "litigation_direct", "pending")) == 2
 
 
+def test_headings_numbered_by_word_are_found_by_their_titles(tmp_path: Path) -> None:
+    report = read_docx(hand_made_docx(tmp_path / "自动编号.docx", word_numbering=True)).report
+    overview = report.texts.overview
+    assert [s.title for s in overview.subsections] == [
+        "主动公开情况",
+        "依申请公开情况",
+        "政府信息管理",
+    ]
+    assert overview.subsections[1].body.startswith("2021 年共计收到")
+    assert report.texts.problems == "一是信息更新不够及时。\n二是公开内容不够全面。"
+    assert report.texts.other == "无。"
+    assert report.value(CellRef("proactive", "licensing", "decisions")) == 12
+
+
 def test_two_laid_out_as_four_tables_is_read(tmp_path: Path) -> None:
     report = read_docx(hand_made_docx(tmp_path / "分表.docx", split_two=True)).report
     assert report.value(CellRef("proactive", "normative_documents", "in_force")) == 9
