@@ -11,6 +11,7 @@ cannot be read is reported and nothing is imported.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -32,13 +33,12 @@ from model.format_2021 import (
     TextSection,
 )
 from model.labels import normalize_label
-from model.preamble import generated_preamble
+from model.preamble import generated_preamble, parse_title
 from model.report import META_FIELDS, Report, Subsection
 
 from .office_files import DOCX, ImportRefused, check_container, refused
-from .table_reading import Cells, CellSheet, ImportResult, Issues, read_tables
+from .table_reading import NO_TITLE, Cells, CellSheet, ImportResult, Issues, read_tables
 
-_TITLE = re.compile(r"^(.*?)(\d{4})年度?政府信息公开工作年度报告$")
 _SUBSECTION = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?P<rest>.*)$", re.S)
 _DATE = re.compile(
     r"^([0-9〇零一二三四五六七八九]{4})年([0-9一二三十]{1,3})月([0-9一二三十]{1,3})日$"
@@ -101,6 +101,7 @@ def _blocks(path: Path) -> list[Block]:
     except Exception as exc:  # python-docx and lxml raise many kinds; each means the same here
         raise refused(f"{path.name} 无法作为 Word 文档打开：{type(exc).__name__}: {exc}") from None
     blocks: list[Block] = []
+    numbers = itertools.count(1)  # 第 N 个表格, in document order
 
     def walk(parent: Any) -> None:
         for child in parent.iterchildren():
@@ -109,8 +110,7 @@ def _blocks(path: Path) -> list[Block]:
                 if text:
                     blocks.append(("p", text))
             elif child.tag == qn("w:tbl"):
-                tables = sum(1 for kind, _ in blocks if kind == "t")
-                blocks.append(("t", _table(child, tables + 1)))
+                blocks.append(("t", _table(child, next(numbers))))
             elif child.tag in (qn("w:sdt"), qn("w:sdtContent")):  # content controls
                 walk(child)
 
@@ -204,21 +204,16 @@ def _report_from_text(blocks: list[Block], issues: Issues) -> Report:
 def _title_and_preamble(paragraphs: list[str], issues: Issues) -> Report:
     paragraphs = [p for p in paragraphs if not p.startswith("草稿：")]  # this program's draft note
     for lines in range(1, min(3, len(paragraphs)) + 1):
-        match = _TITLE.match(re.sub(r"\s+", "", "".join(paragraphs[:lines])))
-        if match and match.group(1):
+        title = parse_title("".join(paragraphs[:lines]))  # on one line, or the name on its own
+        if title is not None and title[0]:
             break
     else:
-        issues.append(
-            (
-                "",
-                "找不到报告标题“〈机关名称〉〈年〉年政府信息公开工作年度报告”，无法确定机关和年度。",
-            )
-        )
+        issues.append(("", NO_TITLE))
         return Report("", None)
-    year = int(match.group(2))
+    organization, year = title
     if not FIRST_YEAR <= year <= dt.date.today().year:
         issues.append(("", f"标题中的年度 {year} 不是有效的报告年度。"))
-    report = Report(match.group(1), year)
+    report = Report(organization, year)
     preamble = "\n".join(paragraphs[lines:])
     for key, pattern in _META.items():
         found = pattern.search(preamble)

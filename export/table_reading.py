@@ -26,6 +26,7 @@ from model.labels import canonical_label
 from model.report import Report, computed_values
 
 Issues = list[tuple[str, str]]  # (where, why)
+NO_TITLE = "找不到报告标题“〈机关名称〉〈年〉年政府信息公开工作年度报告”，无法确定机关和年度。"
 
 
 @dataclass

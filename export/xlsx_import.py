@@ -9,7 +9,6 @@ openpyxl parses the XML through defusedxml (a declared dependency), so entity tr
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +17,12 @@ from openpyxl.utils import get_column_letter
 from model.format_2019 import NAME_2019, recognise_format
 from model.format_2021 import TABLES
 from model.package import PackageError, read_package
+from model.preamble import parse_title
 from model.report import Report
 
 from .office_files import XLSX, ImportRefused, check_container, refused
-from .table_reading import Cells, CellSheet, ImportResult, Issues, read_tables
+from .table_reading import NO_TITLE, Cells, CellSheet, ImportResult, Issues, read_tables
 from .xlsx import DATA_MARK, DATA_SHEET
-
-_TITLE = re.compile(r"^(.*?)\s*(\d{4})\s*年度?\s*政府信息公开工作年度报告$")
 
 
 def read_xlsx(path: Path) -> ImportResult:
@@ -117,16 +115,14 @@ def _hidden_report(workbook: dict[str, CellSheet], issues: Issues) -> Report | N
 
 def _report_from_title(cells: Cells, issues: Issues) -> Report:
     for sheet, row, col, text, _ in cells.labels:
-        match = _TITLE.match(re.sub(r"\s+", "", text))
-        if match is None:
+        title = parse_title(text)
+        if title is None:
             continue
-        organization = match.group(1)
+        organization, year = title
         if not organization:  # the title on two lines: the name in the cell above
             above = [t for s, r, c, t, _ in cells.labels if s is sheet and c == col and r < row]
             organization = above[-1].strip() if above else ""
         if organization:
-            return Report(organization, int(match.group(2)))
-    issues.append(
-        ("", "找不到报告标题“〈机关名称〉〈年〉年政府信息公开工作年度报告”，无法确定机关和年度。")
-    )
+            return Report(organization, year)
+    issues.append(("", NO_TITLE))
     return Report("", None)

@@ -7,6 +7,8 @@ whom to contact. A field left empty leaves its clause out rather than printing a
 
 from __future__ import annotations
 
+import re
+
 from .format_2021 import NOTICE, NOTICE_ISSUER, NOTICE_TITLE, REGULATION
 from .report import Report
 
@@ -15,6 +17,16 @@ def report_title(report: Report) -> str:
     """〈机关名称〉〈年〉年政府信息公开工作年度报告."""
     year = f"{report.year}年" if report.year else ""
     return f"{report.organization.strip()}{year}政府信息公开工作年度报告"
+
+
+_TITLE = re.compile(r"^(.*?)(\d{4})年度?政府信息公开工作年度报告$")
+
+
+def parse_title(text: str) -> tuple[str, int] | None:
+    """A title read back, spaces ignored: (organization, year); the organization is empty when
+    it stood on the line before. None when the text is no such title."""
+    match = _TITLE.match(re.sub(r"\s+", "", text))
+    return (match.group(1), int(match.group(2))) if match else None
 
 
 def generated_preamble(report: Report) -> str:
