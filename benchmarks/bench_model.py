@@ -19,11 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from model.checks import check_report, has_errors
-from model.declaration import CellRef, Role
-from model.format_2021 import TABLES
+from model.format.declaration import CellRef, Role
+from model.format.format_2021 import TABLES
 from model.package import load_report
 from model.report import Report
-from model.store import Store
+from model.store.store import Store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "guanqiao-2021.json"
 

@@ -63,8 +63,8 @@ def main() -> None:
     from PySide6.QtCore import QModelIndex
 
     from benchmarks.bench_model import full_report
-    from model.declaration import CellRef
-    from model.store import Store
+    from model.format.declaration import CellRef
+    from model.store.store import Store
     from ui.app import create_app
     from ui.database import open_database
     from ui.main_window import MainWindow

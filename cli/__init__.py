@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from model import APP_TITLE, __version__
-from model.format_2021 import NOTICE
+from model.format.format_2021 import NOTICE
 
 from .commands import convert, validate
 

@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from model.cell_input import Value
-from model.declaration import CellRef
-from model.format_2021 import OVERVIEW, SECTIONS, TableSection, subsection_number
-from model.grid import Grid, build_grid
+from model.format.declaration import CellRef
+from model.format.format_2021 import OVERVIEW, SECTIONS, TableSection, subsection_number
+from model.format.grid import Grid, build_grid
 from model.preamble import preamble, report_title
 from model.problems import Problem
 from model.report import Report

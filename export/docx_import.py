@@ -22,8 +22,8 @@ from docx.oxml.ns import qn
 
 from model.checks.identity import FIRST_YEAR
 from model.checks.text_numbers import chinese_number
-from model.format_2019 import NAME_2019, recognise_format
-from model.format_2021 import (
+from model.format.format_2019 import NAME_2019, recognise_format
+from model.format.format_2021 import (
     OTHER,
     OVERVIEW,
     PROBLEMS,
@@ -32,7 +32,7 @@ from model.format_2021 import (
     TableSection,
     TextSection,
 )
-from model.labels import normalize_label
+from model.format.labels import normalize_label
 from model.preamble import generated_preamble, parse_title
 from model.report import META_FIELDS, Report, Subsection
 

@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from model.cell_input import InputError, Value, parse_cell
-from model.declaration import CellRef, Kind, Role, Table
-from model.format_2021 import (
+from model.format.declaration import CellRef, Kind, Role, Table
+from model.format.format_2021 import (
     APPLICANT_COLUMNS,
     APPLICATIONS,
     OUTCOME_COLUMNS,
@@ -22,7 +22,7 @@ from model.format_2021 import (
     REVIEW_LITIGATION,
     TOTAL_COLUMN,
 )
-from model.labels import canonical_label
+from model.format.labels import canonical_label
 from model.report import Report, computed_values
 
 Issues = list[tuple[str, str]]  # (where, why)

@@ -19,7 +19,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.atomic import write_atomically
-from model.declaration import Role
+from model.format.declaration import Role
 from model.package import dumps_package
 from model.report import Report
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from model.format_2019 import NAME_2019, recognise_format
-from model.format_2021 import TABLES
+from model.format.format_2019 import NAME_2019, recognise_format
+from model.format.format_2021 import TABLES
 from model.package import PackageError, read_package
 from model.preamble import parse_title
 from model.report import Report

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .cell_input import Value
-from .declaration import CellRef
-from .format_2021 import APPLICANT_COLUMNS
+from .format.declaration import CellRef
+from .format.format_2021 import APPLICANT_COLUMNS
 from .report import Report, Status, get_field, set_field
 from .text_spans import fold_digits, sentence_span
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from .declaration import Kind
+from .format.declaration import Kind
 
 MAX_COUNT = 999_999_999
 MAX_AMOUNT = Decimal("999999999.9999")

@@ -19,9 +19,9 @@ from typing import Any
 from .atomic import write_atomically
 from .cell_input import MAX_COUNT, Value, format_value
 from .checks.values import value_problem
-from .declaration import CellRef, Kind, Role
-from .format_2019 import NAME_2019
-from .format_2021 import FORMAT_VERSION, TABLES
+from .format.declaration import CellRef, Kind, Role
+from .format.format_2019 import NAME_2019
+from .format.format_2021 import FORMAT_VERSION, TABLES
 from .problems import Problem, error
 from .report import (
     META_FIELDS,

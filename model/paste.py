@@ -8,9 +8,9 @@ text is that label. Anything else refuses the whole paste, naming the cell and w
 from __future__ import annotations
 
 from .cell_input import InputError, Value, parse_cell
-from .declaration import CellRef, Role, Table
-from .grid import build_grid
-from .labels import canonical_label
+from .format.declaration import CellRef, Role, Table
+from .format.grid import build_grid
+from .format.labels import canonical_label
 from .report import Report, computed_values
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .format_2021 import NOTICE, NOTICE_ISSUER, NOTICE_TITLE, REGULATION
+from .format.format_2021 import NOTICE, NOTICE_ISSUER, NOTICE_TITLE, REGULATION
 from .report import Report
 
 

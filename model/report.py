@@ -13,8 +13,8 @@ from decimal import Decimal
 from enum import Enum
 
 from .cell_input import Value
-from .declaration import CellRef, Kind, Role, Table
-from .format_2021 import FORMAT_VERSION, STANDARD_SUBSECTIONS, TABLES
+from .format.declaration import CellRef, Kind, Role, Table
+from .format.format_2021 import FORMAT_VERSION, STANDARD_SUBSECTIONS, TABLES
 
 
 class Status(Enum):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from model.store import Store
-from model.store_schema import SCHEMA_VERSION
+from model.store.schema import SCHEMA_VERSION
+from model.store.store import Store
 from tests.helpers import sample_report
 
 

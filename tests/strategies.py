@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from model.declaration import CellRef, Role
-from model.format_2021 import APPLICANT_COLUMNS, APPLICATIONS, PROACTIVE, REVIEW_LITIGATION
+from model.format.declaration import CellRef, Role
+from model.format.format_2021 import APPLICANT_COLUMNS, APPLICATIONS, PROACTIVE, REVIEW_LITIGATION
 from model.report import Explanation, Overview, Report, Status, Subsection, Texts
 
 # Chinese text without anything a placeholder check could take for a template gap.

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from model.cell_input import Value
-from model.declaration import CellRef
+from model.format.declaration import CellRef
 from model.report import Explanation, Subsection, set_field
 
 if TYPE_CHECKING:

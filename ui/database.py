@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QWidget
 
-from model.store import Store
-from model.store_inspect import StoreError
+from model.store.inspection import StoreError
+from model.store.store import Store
 
 from . import dialogs
 

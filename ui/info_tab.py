@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.meta_checks import meta_problem
+from model.checks.meta import meta_problem
 from model.preamble import generated_preamble, report_title
 from model.report import META_FIELDS
 

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, 
 
 from export import READERS
 from model import APP_TITLE, __version__
-from model.backups import daily_backup
-from model.format_2021 import NOTICE
+from model.format.format_2021 import NOTICE
 from model.paths import data_dir
 from model.preamble import report_title
 from model.problems import Problem
+from model.store.backups import daily_backup
 
 from . import dialogs
 from .checks_panel import ChecksPanel

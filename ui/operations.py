@@ -22,8 +22,8 @@ from model.paths import data_dir
 from model.preamble import report_title
 from model.problems import Problem, Severity
 from model.report import Report, Status
-from model.store import Store
-from model.store_inspect import StoreError
+from model.store.inspection import StoreError
+from model.store.store import Store
 
 from . import dialogs
 from .database import DATABASE_FILTER, open_database

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from model.carry_over import Replacement
 from model.checks.identity import FIRST_YEAR
-from model.store import Store
+from model.store.store import Store
 
 from . import dialogs
 

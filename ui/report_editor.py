@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from model.format_2021 import OTHER, OVERVIEW, PROBLEMS, SECTIONS, TableSection
+from model.format.format_2021 import OTHER, OVERVIEW, PROBLEMS, SECTIONS, TableSection
 from model.problems import Problem, Severity
 
 from .info_tab import InfoTab

@@ -16,11 +16,11 @@ from model.carry_over import IN_FORCE_ROWS, proposed_in_force
 from model.cell_input import Value
 from model.checks import check_report
 from model.checks.explanations import explanation_for
-from model.declaration import CellRef
+from model.format.declaration import CellRef
 from model.problems import Problem
 from model.report import Explanation, Report, Status, get_field
 from model.settings import settings_or_defaults
-from model.store import Store
+from model.store.store import Store
 
 from .commands import (
     SetCellsCommand,

@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from model.cell_input import InputError, format_value, parse_cell
-from model.declaration import CellRef, Role, Table
-from model.grid import GridCell, build_grid
+from model.format.declaration import CellRef, Role, Table
+from model.format.grid import GridCell, build_grid
 
 from .session import ReportSession
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from model.cell_input import InputError, parse_cell
-from model.declaration import Role
-from model.grid import GridCell
+from model.format.declaration import Role
+from model.format.grid import GridCell
 from model.paste import plan_paste
 
 from .table_model import CELL_ROLE, PREVIOUS_ROLE, ReportTableModel

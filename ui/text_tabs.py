@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.format_2021 import STANDARD_SUBSECTIONS, TextSection, subsection_number
+from model.format.format_2021 import STANDARD_SUBSECTIONS, TextSection, subsection_number
 
 from . import dialogs
 from .session import ReportSession

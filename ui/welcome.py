@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from model import APP_TITLE
-from model.format_2021 import NOTICE
+from model.format.format_2021 import NOTICE
 
 
 class WelcomePanel(QWidget):

@@ -5,8 +5,8 @@ A break in a typed column also breaks the 总计 column; it is reported once, in
 
 from __future__ import annotations
 
-from ..declaration import Role
-from ..format_2021 import SECTIONS, TABLES, TableSection
+from ..format.declaration import Role
+from ..format.format_2021 import SECTIONS, TABLES, TableSection
 from ..problems import Problem, error
 from ..report import Report
 from .context import Context

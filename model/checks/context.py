@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..cell_input import Value
-from ..declaration import CellRef
+from ..format.declaration import CellRef
 from ..report import Report
 from ..settings import Settings
 

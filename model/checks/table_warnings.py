@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..declaration import CellRef
-from ..format_2021 import APPLICANT_COLUMNS
+from ..format.declaration import CellRef
+from ..format.format_2021 import APPLICANT_COLUMNS
 from ..problems import Problem, warning
 from ..report import Report
 from .context import Context

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from ..cell_input import Value
-from ..declaration import CellRef
+from ..format.declaration import CellRef
 from ..problems import Problem, warning
 from ..report import Report
 from ..text_spans import fold_digits

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..format_2021 import OTHER, OVERVIEW, PROBLEMS
+from ..format.format_2021 import OTHER, OVERVIEW, PROBLEMS
 from ..problems import Problem, error
 from ..report import Report
 from ..text_spans import fold_digits, sentence_span

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..cell_input import AMOUNT_PLACES, MAX_AMOUNT, MAX_COUNT
-from ..declaration import Kind
-from ..format_2021 import TABLES
+from ..format.declaration import Kind
+from ..format.format_2021 import TABLES
 from ..problems import Problem, error
 from ..report import Report
 from .context import Context

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from model.declaration import CellRef
+from model.format.declaration import CellRef
 from model.package import dumps_package
 from model.report import Report
 from tests.helpers import ROOT, SAMPLE

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from export.document import render
 from export.docx import write_docx
 from model.checks import check_report
-from model.declaration import CellRef
+from model.format.declaration import CellRef
 from model.report import Report
 from tests.helpers import sample_report
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 from export.docx_import import read_docx
 from export.office_files import ImportRefused
-from model.declaration import CellRef
+from model.format.declaration import CellRef
 from model.report import Report, Subsection
 from tests.helpers import sample_report
 from tests.strategies import valid_reports

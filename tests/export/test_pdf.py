@@ -15,8 +15,8 @@ from export import fonts as font_module
 from export.document import render
 from export.fonts import FontError, load_fonts
 from export.pdf import MissingGlyphs, write_pdf
-from model.declaration import CellRef, Role
-from model.format_2021 import TABLES
+from model.format.declaration import CellRef, Role
+from model.format.format_2021 import TABLES
 from model.report import Report
 from model.settings import Settings
 from tests.helpers import ROOT, sample_report

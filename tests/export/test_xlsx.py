@@ -18,8 +18,8 @@ from export.xlsx import DATA_SHEET, TABLE_SHEETS, write_xlsx
 from export.xlsx_import import read_xlsx
 from model.atomic import WriteError
 from model.checks import check_report
-from model.declaration import CellRef
-from model.format_2021 import TABLES
+from model.format.declaration import CellRef
+from model.format.format_2021 import TABLES
 from model.package import to_package
 from model.report import Report
 from tests.helpers import sample_report

@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from model.declaration import Kind
-from model.format_2021 import TABLES
-from model.store import Store
+from model.format.declaration import Kind
+from model.format.format_2021 import TABLES
+from model.store.store import Store
 
 
 def stamp(report, revision: int) -> None:  # type: ignore[no-untyped-def]

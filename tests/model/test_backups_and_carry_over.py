@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from model.backups import backups, daily_backup
 from model.carry_over import report_from_previous, roll_years
-from model.declaration import CellRef
-from model.store import Store
+from model.format.declaration import CellRef
+from model.store.backups import backups, daily_backup
+from model.store.store import Store
 from tests.helpers import sample_report
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from model.cell_input import InputError, format_value, parse_amount, parse_cell, parse_count
-from model.declaration import Kind
+from model.format.declaration import Kind
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.checks import check_report, has_errors
-from model.declaration import CellRef, Role
-from model.format_2021 import APPLICATIONS, TABLES
+from model.format.declaration import CellRef, Role
+from model.format.format_2021 import APPLICATIONS, TABLES
 from model.problems import Severity
 from model.report import Report
 from tests.helpers import sample_report

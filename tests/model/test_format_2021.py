@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from model.declaration import CellRef, Kind, Role
-from model.format_2019 import recognise_format
-from model.format_2021 import SECTIONS, TABLES, TableSection, subsection_number
-from model.grid import build_grid
-from model.labels import canonical_label
+from model.format.declaration import CellRef, Kind, Role
+from model.format.format_2019 import recognise_format
+from model.format.format_2021 import SECTIONS, TABLES, TableSection, subsection_number
+from model.format.grid import build_grid
+from model.format.labels import canonical_label
 from tests.helpers import shared_file
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from model.declaration import CellRef
+from model.format.declaration import CellRef
 from model.package import (
     PackageError,
     dumps_package,

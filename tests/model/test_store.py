@@ -17,11 +17,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from model.declaration import CellRef, Kind
-from model.format_2021 import TABLES
+from model.format.declaration import CellRef, Kind
+from model.format.format_2021 import TABLES
 from model.report import Report, Status
-from model.store import DuplicateReport, Store, backup_before_migration
-from model.store_inspect import (
+from model.store.inspection import (
     DamagedDatabase,
     ForeignDatabase,
     NewerDatabase,
@@ -29,7 +28,8 @@ from model.store_inspect import (
     ReadOnlyDatabase,
     StoreError,
 )
-from model.store_schema import APPLICATION_ID, SCHEMA_VERSION
+from model.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from model.store.store import DuplicateReport, Store, backup_before_migration
 from tests.faulty_files import damaged_database, foreign_database, newer_database, not_a_database
 from tests.helpers import ROOT, sample_report
 from tests.strategies import valid_reports

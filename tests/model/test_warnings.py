@@ -17,7 +17,7 @@ from model.checks.explanations import explanation_for
 from model.checks.table_warnings import is_township
 from model.checks.text_numbers import chinese_number, stated_numbers
 from model.checks.text_warnings import similarity
-from model.declaration import CellRef
+from model.format.declaration import CellRef
 from model.problems import Severity
 from model.report import Report, Status
 from model.settings import Settings

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from model.declaration import CellRef
+from model.format.declaration import CellRef
 from ui import dialogs
 from ui.app import create_app
 from ui.database import open_database

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from model.store import Store
+from model.store.store import Store
 from tests.faulty_files import damaged_database, foreign_database, newer_database, not_a_database
 from tests.helpers import ROOT
 from ui.database import CREATE_NEW, OPEN_OTHER, QUIT, UNLOCK, lock_file_for, open_database
@@ -114,7 +114,7 @@ from pathlib import Path
 from ui.app import create_app
 from ui.database import open_database
 from ui.main_window import MainWindow
-from model.declaration import CellRef
+from model.format.declaration import CellRef
 app = create_app()
 window = MainWindow(open_database(Path({db!r})))
 window.operations.open_sample()
@@ -140,7 +140,7 @@ def test_sigkill_right_after_an_edit_loses_nothing(tmp_path: Path) -> None:
     with Store.open(db) as store:
         (summary,) = store.list_reports()
         report = store.load(summary.id)
-    from model.declaration import CellRef
+    from model.format.declaration import CellRef
 
     assert report.value(CellRef("applications", "disclosed", "research")) == 7
     assert report.texts.other == "改过的六。"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.format_2021 import TABLES
-from model.store import Store
+from model.format.format_2021 import TABLES
+from model.store.store import Store
 from tests.helpers import sample_report
 from ui.session import ReportSession
 from ui.table_model import ReportTableModel

@@ -9,11 +9,11 @@ import sqlite3
 from decimal import Decimal
 from typing import Any
 
-from .cell_input import Value, format_value
-from .declaration import CellRef, Kind
-from .format_2021 import TABLES
-from .report import Explanation, Overview, Report, Status, Subsection, Texts, zero_values
-from .store_inspect import StoreError
+from ..cell_input import Value, format_value
+from ..format.declaration import CellRef, Kind
+from ..format.format_2021 import TABLES
+from ..report import Explanation, Overview, Report, Status, Subsection, Texts, zero_values
+from .inspection import StoreError
 
 
 def write_report(db: sqlite3.Connection, report: Report, org_id: int) -> int:

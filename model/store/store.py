@@ -2,7 +2,7 @@
 
 Rollback journal with ``synchronous=FULL`` (one file a clerk can copy; it survives a power cut and
 works on a shared folder), ``foreign_keys``, ``busy_timeout``, bound parameters only, one
-transaction per save. A file it did not create is inspected read-only first (``store_inspect``);
+transaction per save. A file it did not create is inspected read-only first (``inspection``);
 an older schema is migrated after a backup copy is made beside it.
 """
 
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from .report import Report, Status
-from .store_inspect import StoreError, check_writable, inspect
-from .store_rows import now, read_report, write_report
-from .store_schema import MIGRATIONS, SCHEMA_VERSION
+from ..report import Report, Status
+from .inspection import StoreError, check_writable, inspect
+from .rows import now, read_report, write_report
+from .schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
 _STATUS = {status.value: status for status in Status}
