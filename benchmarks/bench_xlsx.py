@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.bench_model import full_report, median_ms
 from export.document import render
+from export.reading.xlsx_import import read_xlsx
 from export.xlsx import write_xlsx
-from export.xlsx_import import read_xlsx
 
 
 def main() -> None:

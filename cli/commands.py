@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import TextIO
 
-from export import WRITERS, reader_for, writer_for
-from export.document import render
-from export.office_files import ImportRefused
+from export.files import check_target, read_report_file, write_report_file
+from export.reading import ImportResult
 from model.atomic import WriteError
 from model.checks import check_report, has_errors, skipped_comparisons
-from model.package import PackageError, PackageRead, read_package, read_text, save_package
 from model.problems import Problem, Severity
+from model.refusal import FileRefused
 from model.report import Report
 from model.settings import settings_or_defaults
 
@@ -53,21 +51,20 @@ def validate(source: str, *, previous: str | None = None, as_json: bool = False)
 
 def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
     source_path, target_path = Path(source), Path(target)
-    suffix = target_path.suffix.lower()
-    if suffix != ".json" and suffix not in WRITERS:
-        known = "、".join((".json", *WRITERS))
-        _fail(f"无法识别目标文件的格式“{target_path.suffix or target_path.name}”：请用 {known}。")
+    try:
+        check_target(target_path)
+    except FileRefused as exc:
+        _fail(str(exc))
         return UNUSABLE
     report = _load_source(source_path)
     if report is None:
         return UNUSABLE
-    if suffix == ".json":  # writing the data package is never blocked
-        return _written(lambda: save_package(report, target_path), target_path)
-    errors = [
-        p
-        for p in check_report(report, settings=settings_or_defaults(_fail))
-        if p.severity is Severity.ERROR
-    ]
+    errors = []
+    if target_path.suffix.lower() != ".json":  # writing the data package is never blocked
+        settings = settings_or_defaults(_fail)
+        errors = [
+            p for p in check_report(report, settings=settings) if p.severity is Severity.ERROR
+        ]
     if errors and not allow_errors:
         _fail(
             f"报告有 {len(errors)} 个错误，未导出（加 --allow-errors 可导出标记为“草稿”的文件）："
@@ -76,19 +73,12 @@ def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
         return ERRORS
     if errors:
         _fail(f"报告有 {len(errors)} 个错误，已按要求导出，并在文件中标记为“草稿”。")
-    writer = writer_for(suffix)
-    assert writer is not None
-    rendered = render(report, errors=errors)
-    return _written(lambda: writer(rendered, report, target_path), target_path)
-
-
-def _written(write: Callable[[], None], target: Path) -> int:
     try:
-        write()
+        write_report_file(report, target_path, errors=errors)
     except WriteError as exc:
         _fail(str(exc))
         return UNUSABLE
-    print(f"已写入 {target}")
+    print(f"已写入 {target_path}")
     return OK
 
 
@@ -103,44 +93,18 @@ def _load_source(path: Path) -> Report | None:
     return read.report
 
 
-class _Source(NamedTuple):
-    report: Report
-    problems: list[Problem]  # found reading a data package (E-value, E-R2…)
-    status_known: bool  # False: a Word report or hand-made workbook cannot say it was published
-
-
-def _read_source(path: Path, nothing_done: str) -> _Source | None:
-    """A data package with the problems found reading it (E-value, E-R2…), or a workbook or
-    Word report, which is read whole or refused; None, said on stderr, when it cannot be read."""
-    suffix = path.suffix.lower()
-    reader = reader_for(suffix)
-    if reader is None and suffix != ".json":
-        _fail(
-            f"无法读取“{path.name}”：只能读取 JSON 数据包（.json）、Excel 工作簿（.xlsx）"
-            "或 Word 文档（.docx）。"
-        )
-        return None
-    if reader is not None:
-        try:
-            result = reader(path)
-        except ImportRefused as exc:
-            _fail(f"无法导入 {path.name}，{nothing_done}：")
-            _print_issues(exc.issues)
-            return None
-        for note in result.notes:
-            _fail(note)
-        return _Source(result.report, [], result.status_known)
-    read = _read_package(path)
-    return None if read is None else _Source(read.report, read.problems, True)
-
-
-def _read_package(path: Path) -> PackageRead | None:
+def _read_source(path: Path, nothing_done: str) -> ImportResult | None:
+    """A report with the problems found reading it (a data package's E-value, E-R2…); None,
+    said on stderr, when the file cannot be read."""
     try:
-        return read_package(read_text(path))
-    except PackageError as exc:
-        _fail(f"无法读取 {path.name}：")
+        read = read_report_file(path)
+    except FileRefused as exc:
+        _fail(f"无法读取 {path.name}，{nothing_done}：")
         _print_issues(exc.issues)
         return None
+    for note in read.notes:
+        _fail(note)
+    return read
 
 
 def _print_issues(issues: list[tuple[str, str]]) -> None:

@@ -23,6 +23,7 @@ from .format.declaration import CellRef, Kind, Role
 from .format.format_2019 import NAME_2019
 from .format.format_2021 import FORMAT_VERSION, TABLES
 from .problems import Problem, error
+from .refusal import FileRefused, problems_refused
 from .report import (
     META_FIELDS,
     Explanation,
@@ -52,16 +53,6 @@ _TOP_KEYS = (
     "explanations",
 )
 _DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
-
-
-class PackageError(ValueError):
-    """The package is refused; ``issues`` are (path, message) pairs, each naming where."""
-
-    def __init__(self, issues: list[tuple[str, str]]) -> None:
-        self.issues = issues
-        super().__init__(
-            "\n".join(f"{path}：{message}" if path else message for path, message in issues)
-        )
 
 
 @dataclass
@@ -130,7 +121,7 @@ def load_report(path: Path) -> Report:
     """A report from a package file, refusing any problem in it (nothing half-imported)."""
     read = read_package(read_text(path))
     if read.problems:
-        raise PackageError([(", ".join(p.cells), p.message) for p in read.problems])
+        raise problems_refused(read.problems)
     return read.report
 
 
@@ -138,20 +129,20 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PackageError([("", f"找不到文件：{path}")]) from None
+        raise FileRefused([("", f"找不到文件：{path}")]) from None
     except OSError as exc:
-        raise PackageError([("", f"无法读取文件 {path}：{exc.strerror or exc}")]) from None
+        raise FileRefused([("", f"无法读取文件 {path}：{exc.strerror or exc}")]) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PackageError([("", f"{path.name} 不是 UTF-8 编码的数据包文件。")]) from None
+        raise FileRefused([("", f"{path.name} 不是 UTF-8 编码的数据包文件。")]) from None
 
 
 def read_package(text: str) -> PackageRead:
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise PackageError(
+        raise FileRefused(
             [
                 (
                     "",
@@ -172,10 +163,10 @@ class _Reader:
 
     def read(self, data: Any) -> PackageRead:
         if not isinstance(data, dict):
-            raise PackageError([("", "数据包的最外层必须是一个 JSON 对象。")])
+            raise FileRefused([("", "数据包的最外层必须是一个 JSON 对象。")])
         self._header(data)
         if self.refusals:  # a foreign or newer package: nothing else is worth reading
-            raise PackageError(self.refusals)
+            raise FileRefused(self.refusals)
         self._unknown_keys(data, _TOP_KEYS, "")
         report = Report(
             organization=self._string(data, "organization", "organization", default=""),
@@ -189,7 +180,7 @@ class _Reader:
         )
         self._tables(data.get("tables", {}), report)
         if self.refusals:
-            raise PackageError(self.refusals)
+            raise FileRefused(self.refusals)
         return PackageRead(report, self.problems)
 
     # ── header ──

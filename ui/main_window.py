@@ -7,25 +7,34 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDropEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
-from export import READERS
+from export.files import readable
 from model import APP_TITLE, __version__
 from model.format.format_2021 import NOTICE
 from model.paths import data_dir
 from model.preamble import report_title
 from model.problems import Problem
 from model.store.backups import daily_backup
+from model.store.store import Store
 
 from . import dialogs
 from .checks_panel import ChecksPanel
 from .database import OpenDatabase
+from .file_actions import FileActions
 from .help_dialog import HelpDialog
-from .operations import Operations
-from .report_editor import ReportEditor
+from .report_actions import ReportActions
+from .report_editor import ReportEditor, TableTab
 from .report_list import ReportList
 from .session import ReportSession
-from .ui_state import remember, ui_state
+from .ui_state import GEOMETRY, LAST_REPORT, WINDOW_STATE, remember, remembered_bytes
 from .welcome import WelcomePanel
 
 
@@ -38,7 +47,8 @@ class MainWindow(QMainWindow):
         self.editor: ReportEditor | None = None
         self.help: HelpDialog | None = None
         self._watching_drops = False
-        self.operations = Operations(self)
+        self.report_actions = ReportActions(self, self)
+        self.file_actions = FileActions(self, self)
 
         self.welcome = WelcomePanel()
         self.stack = QStackedWidget()
@@ -56,8 +66,8 @@ class MainWindow(QMainWindow):
 
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
-        self.welcome.new_report.clicked.connect(self.operations.new_report)
-        self.welcome.open_sample.clicked.connect(self.operations.open_sample)
+        self.welcome.new_report.clicked.connect(self.report_actions.new_report)
+        self.welcome.open_sample.clicked.connect(self.report_actions.open_sample)
         self.report_list.report_activated.connect(self.open_report)
         self.checks.problem_activated.connect(self._jump)
         self.report_list.context_actions = [
@@ -67,10 +77,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a package, workbook or document dropped here is imported
         self.resize(1400, 900)
         self.resizeDocks([self.list_dock, self.checks], [230, 300], Qt.Orientation.Horizontal)
-        state = ui_state()
-        if state.value("geometry") is not None:
-            self.restoreGeometry(state.value("geometry"))  # type: ignore[arg-type]
-            self.restoreState(state.value("window_state"))  # type: ignore[arg-type]
+        geometry, window_state = remembered_bytes(GEOMETRY), remembered_bytes(WINDOW_STATE)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if window_state is not None:
+            self.restoreState(window_state)
         self.refresh_list()
         self._daily_backup()
         self._update_title_and_actions()
@@ -78,47 +89,47 @@ class MainWindow(QMainWindow):
     # ── menus ──
 
     def _build_menus(self) -> None:
-        ops = self.operations
+        reports, files = self.report_actions, self.file_actions
         menus = {
             "文件(&F)": [
-                ("new", "新建报告…", QKeySequence.StandardKey.New, ops.new_report),
-                ("open_db", "打开数据库…", None, ops.open_other_database),
+                ("new", "新建报告…", QKeySequence.StandardKey.New, reports.new_report),
+                ("open_db", "打开数据库…", None, files.open_other_database),
                 None,
-                ("import_json", "导入数据包…", None, ops.import_package),
-                ("import_xlsx", "导入 Excel…", None, ops.import_excel),
-                ("import_docx", "导入 Word…", None, ops.import_word),
+                ("import_json", "导入数据包…", None, files.import_package),
+                ("import_xlsx", "导入 Excel…", None, files.import_excel),
+                ("import_docx", "导入 Word…", None, files.import_word),
                 None,
-                ("export_json", "导出数据包…", None, ops.export_package),
-                ("export_xlsx", "导出 Excel…", None, ops.export_excel),
-                ("export_pdf", "导出 PDF…", None, ops.export_pdf),
-                ("export_docx", "导出 Word…", None, ops.export_word),
-                ("print", "打印…", QKeySequence.StandardKey.Print, ops.print_report),
+                ("export_json", "导出数据包…", None, files.export_package),
+                ("export_xlsx", "导出 Excel…", None, files.export_excel),
+                ("export_pdf", "导出 PDF…", None, files.export_pdf),
+                ("export_docx", "导出 Word…", None, files.export_word),
+                ("print", "打印…", QKeySequence.StandardKey.Print, files.print_report),
                 None,
-                ("fonts", "字体设置…", None, ops.font_settings),
+                ("fonts", "字体设置…", None, files.font_settings),
                 None,
-                ("backup", "备份数据库…", None, ops.backup_database),
-                ("restore", "恢复备份…", None, ops.restore_backup),
+                ("backup", "备份数据库…", None, files.backup_database),
+                ("restore", "恢复备份…", None, files.restore_backup),
                 None,
                 ("quit", "退出", QKeySequence.StandardKey.Quit, self.close),
             ],
             "编辑(&E)": [
-                ("undo", "撤销", QKeySequence.StandardKey.Undo, ops.undo),
-                ("redo", "重做", QKeySequence.StandardKey.Redo, ops.redo),
+                ("undo", "撤销", QKeySequence.StandardKey.Undo, self.undo),
+                ("redo", "重做", QKeySequence.StandardKey.Redo, self.redo),
                 None,
-                ("copy_cells", "复制", None, ops.copy_cells),
-                ("paste_cells", "粘贴", None, ops.paste_cells),
+                ("copy_cells", "复制", None, self.copy_cells),
+                ("paste_cells", "粘贴", None, self.paste_cells),
             ],
             "报告(&R)": [
-                ("check", "检查", "F7", ops.check),
+                ("check", "检查", "F7", self.check),
                 None,
-                ("copy", "复制为新报告…", None, ops.copy_report),
-                ("rename", "机关改名…", None, ops.rename_organization),
-                ("delete", "删除", None, ops.delete_report),
+                ("copy", "复制为新报告…", None, reports.copy_report),
+                ("rename", "机关改名…", None, reports.rename_organization),
+                ("delete", "删除", None, reports.delete_report),
                 None,
-                ("publish", "标记为已发布…", None, ops.publish),
-                ("unpublish", "取消发布…", None, ops.unpublish),
+                ("publish", "标记为已发布…", None, reports.publish),
+                ("unpublish", "取消发布…", None, reports.unpublish),
                 None,
-                ("trash", "回收站…", None, ops.show_trash),
+                ("trash", "回收站…", None, reports.show_trash),
             ],
             "帮助(&H)": [
                 ("help", "使用说明", QKeySequence.StandardKey.HelpContents, self.show_help),
@@ -168,7 +179,7 @@ class MainWindow(QMainWindow):
         self.checks.follow(self.session)
         self.session.undo_stack.cleanChanged.connect(self._update_title_and_actions)
         self.session.undo_stack.indexChanged.connect(self._update_title_and_actions)
-        remember("last_report", report_id)
+        remember(LAST_REPORT, report_id)
         self.report_list.select(report_id)  # the list is current; rebuilding it is not needed
         self._update_title_and_actions()
 
@@ -198,6 +209,71 @@ class MainWindow(QMainWindow):
         current = self.session.report.id if self.session else None
         self.report_list.fill(reports, store.organizations(), current)
         self.welcome.set_has_reports(bool(reports))
+
+    # ── what the actions use (ui.workbench.Workbench) ──
+
+    @property
+    def store(self) -> Store:
+        return self.database.store
+
+    @property
+    def database_path(self) -> Path:
+        return self.database.path
+
+    def commit_typing(self) -> None:
+        if self.editor is not None:
+            self.editor.commit()
+
+    def show_status(self, message: str, timeout: int = 5000) -> None:
+        self.statusBar().showMessage(message, timeout)
+
+    def switch_database(self, database: OpenDatabase) -> None:
+        self.close_report()
+        self.database.close()
+        self.database = database
+        self.refresh_list()
+
+    # ── editing ──
+
+    @Slot()
+    def undo(self) -> None:
+        if self.session is not None:
+            self.commit_typing()
+            self.session.undo_stack.undo()
+
+    @Slot()
+    def redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    @Slot()
+    def copy_cells(self) -> None:
+        self._clipboard("copy")
+
+    @Slot()
+    def paste_cells(self) -> None:
+        self._clipboard("paste")
+
+    def _clipboard(self, action: str) -> None:
+        """A table copies and pastes blocks of cells; a text field does its own thing."""
+        page = self.current_widget()
+        if isinstance(page, TableTab):
+            page.view.copy_selection() if action == "copy" else page.view.paste()
+            return
+        focus = QApplication.focusWidget()
+        if hasattr(focus, action):
+            getattr(focus, action)()
+
+    @Slot()
+    def check(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.commit_typing()
+        session.recheck()
+        self.checks.show()
+        count = len(session.problems)
+        self.show_status(f"检查完毕：{count} 个问题。" if count else "检查完毕：未发现问题。")
 
     # ── reactions ──
 
@@ -300,7 +376,7 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
                 if event.type() == QEvent.Type.Drop:
                     # After the drop returns: the file manager is not kept waiting on our dialogs.
-                    QTimer.singleShot(0, lambda: self.operations.import_file(path))
+                    QTimer.singleShot(0, lambda: self.file_actions.import_file(path))
                 return True
         return super().eventFilter(watched, event)
 
@@ -308,9 +384,8 @@ class MainWindow(QMainWindow):
         """Every edit is already saved; commit typing still waiting for its pause, then go."""
         if self.editor is not None:
             self.editor.commit()
-        state = ui_state()
-        state.setValue("geometry", self.saveGeometry())
-        state.setValue("window_state", self.saveState())
+        remember(GEOMETRY, self.saveGeometry())
+        remember(WINDOW_STATE, self.saveState())
         self.close_report()
         self.database.close()
         event.accept()
@@ -319,13 +394,10 @@ class MainWindow(QMainWindow):
         return self.editor.currentWidget() if self.editor else None
 
 
-IMPORTABLE = (".json", *READERS)
-
-
 def _importable(data: QMimeData) -> Path | None:
     """The one file dropped, when it is a data package, a workbook or a document."""
     urls = data.urls()
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
     path = Path(urls[0].toLocalFile())
-    return path if path.suffix.lower() in IMPORTABLE else None
+    return path if readable(path) else None

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from export.docx_import import read_docx
-from export.office_files import ImportRefused
+from export.reading.docx_import import read_docx
 from model.format.declaration import CellRef
+from model.refusal import FileRefused
 from model.report import Report, Subsection
 from tests.helpers import sample_report
 from tests.strategies import valid_reports
@@ -131,7 +131,7 @@ def test_content_inside_a_content_control_is_read(tmp_path: Path) -> None:
 
 def test_a_total_that_disagrees_is_refused_naming_table_row_and_column(tmp_path: Path) -> None:
     bad = hand_made_docx(tmp_path / "坏.docx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 9]})
-    with pytest.raises(ImportRefused) as refused:
+    with pytest.raises(FileRefused) as refused:
         read_docx(bad)
     assert "第 2 个表格第 27 行第 10 列" in str(refused.value) and "E-R2" in str(refused.value)
 
@@ -143,7 +143,7 @@ def test_a_document_without_the_headings_says_which(tmp_path: Path) -> None:
     document.add_paragraph("海原县关桥乡人民政府2021年政府信息公开工作年度报告")
     document.add_paragraph("一、总体情况")
     document.save(str(tmp_path / "短.docx"))
-    with pytest.raises(ImportRefused) as refused:
+    with pytest.raises(FileRefused) as refused:
         read_docx(tmp_path / "短.docx")
     message = str(refused.value)
     assert "“五、存在的主要问题及改进情况”" in message and "“六、其他需要报告的事项”" in message
@@ -168,7 +168,7 @@ def test_xml_entities_are_never_expanded(tmp_path: Path) -> None:
     assert b"&lol9;" in zipfile.ZipFile(bad).read("word/document.xml")
     try:
         report = read_docx(bad).report
-    except ImportRefused as refused:  # libxml2's own amplification limit (this machine's)
+    except FileRefused as refused:  # libxml2's own amplification limit (this machine's)
         assert "无法作为 Word 文档打开" in str(refused)
     else:  # or, where libxml2 lets it through, the reference is dropped, never expanded
         assert report.organization == "海原县关桥乡人民政府"
@@ -183,7 +183,7 @@ def test_a_2019_layout_is_refused_by_name(tmp_path: Path) -> None:
     for col, label in enumerate(["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]):
         table.cell(0, col).text = label
     document.save(str(tmp_path / "2020.docx"))
-    with pytest.raises(ImportRefused, match="2019年试行格式"):
+    with pytest.raises(FileRefused, match="2019年试行格式"):
         read_docx(tmp_path / "2020.docx")
 
 
@@ -200,7 +200,7 @@ def test_a_2019_layout_is_refused_by_name(tmp_path: Path) -> None:
 def test_files_that_are_not_documents_are_named(tmp_path: Path, content: bytes, says: str) -> None:
     path = tmp_path / "年报.docx"
     path.write_bytes(content)
-    with pytest.raises(ImportRefused, match=says):
+    with pytest.raises(FileRefused, match=says):
         read_docx(path)
 
 
@@ -208,5 +208,5 @@ def test_a_workbook_renamed_docx_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "改名.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
-    with pytest.raises(ImportRefused, match="是压缩文件，但不是 Word 文档"):
+    with pytest.raises(FileRefused, match="是压缩文件，但不是 Word 文档"):
         read_docx(path)

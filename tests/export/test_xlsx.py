@@ -13,14 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from export.document import render
-from export.office_files import ImportRefused
+from export.reading.xlsx_import import read_xlsx
 from export.xlsx import DATA_SHEET, TABLE_SHEETS, write_xlsx
-from export.xlsx_import import read_xlsx
 from model.atomic import WriteError
 from model.checks import check_report
 from model.format.declaration import CellRef
 from model.format.format_2021 import TABLES
 from model.package import to_package
+from model.refusal import FileRefused
 from model.report import Report
 from tests.helpers import sample_report
 from tests.strategies import valid_reports
@@ -165,7 +165,7 @@ def test_visible_numbers_win_over_the_hidden_package_and_it_says_so(tmp_path: Pa
 
 def test_a_total_that_disagrees_is_refused_naming_the_cell(tmp_path: Path) -> None:
     path = hand_made(tmp_path / "bad.xlsx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 4]})
-    with pytest.raises(ImportRefused) as refused:
+    with pytest.raises(FileRefused) as refused:
         read_xlsx(path)
     assert refused.value.issues == [
         ("Sheet1!J48", "「（七）总计」行「总计」列的合计数 4 与各项之和 3 不符（E-R2）。")
@@ -174,7 +174,7 @@ def test_a_total_that_disagrees_is_refused_naming_the_cell(tmp_path: Path) -> No
 
 def test_unreadable_cells_are_listed_and_nothing_imported(tmp_path: Path) -> None:
     path = hand_made(tmp_path / "text.xlsx", values={"(一) 予以公开": [2, "一", 0, 0, -1, 0, 3]})
-    with pytest.raises(ImportRefused) as refused:
+    with pytest.raises(FileRefused) as refused:
         read_xlsx(path)
     where = [w for w, _ in refused.value.issues]
     assert where[:2] == ["Sheet1!E27", "Sheet1!H27"]
@@ -186,7 +186,7 @@ def test_a_2019_layout_is_refused_by_name(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     book.active["B6"] = "本年新制作数量"
     book.save(path)
-    with pytest.raises(ImportRefused, match="2019年试行格式"):
+    with pytest.raises(FileRefused, match="2019年试行格式"):
         read_xlsx(path)
 
 
@@ -203,7 +203,7 @@ def test_a_2019_layout_is_refused_by_name(tmp_path: Path) -> None:
 def test_files_that_are_not_workbooks_are_named(tmp_path: Path, content: bytes, says: str) -> None:
     path = tmp_path / "x.xlsx"
     path.write_bytes(content)
-    with pytest.raises(ImportRefused, match=says):
+    with pytest.raises(FileRefused, match=says):
         read_xlsx(path)
 
 
@@ -211,7 +211,7 @@ def test_a_zip_that_is_not_a_workbook_and_a_zip_bomb(tmp_path: Path) -> None:
     plain = tmp_path / "plain.xlsx"
     with zipfile.ZipFile(plain, "w") as archive:
         archive.writestr("readme.txt", "hello")
-    with pytest.raises(ImportRefused, match="不是 Excel 工作簿"):
+    with pytest.raises(FileRefused, match="不是 Excel 工作簿"):
         read_xlsx(plain)
     bomb = rewrite_entry(
         export(sample_report(), tmp_path / "ok.xlsx"),
@@ -219,7 +219,7 @@ def test_a_zip_that_is_not_a_workbook_and_a_zip_bomb(tmp_path: Path) -> None:
         "docProps/app.xml",
         lambda data: data + b" " * (8 << 20),
     )
-    with pytest.raises(ImportRefused, match="压缩炸弹"):
+    with pytest.raises(FileRefused, match="压缩炸弹"):
         read_xlsx(bomb)
 
 
@@ -232,7 +232,7 @@ def test_a_sheet_claiming_a_million_rows_is_refused_before_loading(tmp_path: Pat
         lambda data: data.replace(b'<dimension ref="A1:D17"', b'<dimension ref="A1:XFD1048576"', 1),
     )
     assert b"XFD1048576" in zipfile.ZipFile(huge).read("xl/worksheets/sheet2.xml")
-    with pytest.raises(ImportRefused, match="1048576 行"):
+    with pytest.raises(FileRefused, match="1048576 行"):
         read_xlsx(huge)
 
 
@@ -252,10 +252,10 @@ def test_xml_entity_tricks_are_refused_or_never_expanded(tmp_path: Path) -> None
 
     source = export(sample_report(), tmp_path / "ok.xlsx")
     bad_sheet = rewrite_entry(source, tmp_path / "sheet.xlsx", "xl/worksheets/sheet1.xml", inject)
-    with pytest.raises(ImportRefused, match="无法作为 Excel 工作簿打开"):
+    with pytest.raises(FileRefused, match="无法作为 Excel 工作簿打开"):
         read_xlsx(bad_sheet)
     bad_book = rewrite_entry(source, tmp_path / "book.xlsx", "xl/workbook.xml", inject)
-    with contextlib.suppress(ImportRefused):  # refused, or read with the entities unexpanded
+    with contextlib.suppress(FileRefused):  # refused, or read with the entities unexpanded
         read_xlsx(bad_book)
 
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from model.format.declaration import CellRef
 from model.package import (
-    PackageError,
+    FileRefused,
     dumps_package,
     load_report,
     read_package,
@@ -28,8 +28,8 @@ def package() -> dict[str, Any]:
     return json.loads(SAMPLE.read_text(encoding="utf-8"))
 
 
-def refused(data: Any) -> PackageError:
-    with pytest.raises(PackageError) as error:
+def refused(data: Any) -> FileRefused:
+    with pytest.raises(FileRefused) as error:
         read_package(json.dumps(data, ensure_ascii=False))
     return error.value
 
@@ -152,7 +152,7 @@ def test_a_2019_package_is_refused_by_name() -> None:
 def test_a_foreign_json_is_refused() -> None:
     assert "不是年报助手的数据包" in str(refused({"name": "x"}))
     assert "JSON 对象" in str(refused([1, 2]))
-    with pytest.raises(PackageError, match="第 1 行"):
+    with pytest.raises(FileRefused, match="第 1 行"):
         read_package("{not json")
 
 
@@ -220,7 +220,7 @@ def test_load_report_refuses_a_package_with_problems_and_names_the_cell(tmp_path
     data["tables"]["applications"]["disclosed"]["total"] = 7
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(PackageError, match=r"tables\.applications\.disclosed\.total"):
+    with pytest.raises(FileRefused, match=r"tables\.applications\.disclosed\.total"):
         load_report(path)
 
 
@@ -232,9 +232,9 @@ def test_save_package_writes_completely(tmp_path: Path) -> None:
 
 
 def test_unreadable_files_are_refused_clearly(tmp_path: Path) -> None:
-    with pytest.raises(PackageError, match="找不到文件"):
+    with pytest.raises(FileRefused, match="找不到文件"):
         load_report(tmp_path / "missing.json")
     gbk = tmp_path / "gbk.json"
     gbk.write_bytes('{"organization": "关桥乡"}'.encode("gbk"))
-    with pytest.raises(PackageError, match="UTF-8"):
+    with pytest.raises(FileRefused, match="UTF-8"):
         load_report(gbk)

@@ -117,7 +117,7 @@ from ui.main_window import MainWindow
 from model.format.declaration import CellRef
 app = create_app()
 window = MainWindow(open_database(Path({db!r})))
-window.operations.open_sample()
+window.report_actions.open_sample()
 window.session.set_cells({{CellRef("applications", "disclosed", "research"): 7}})
 window.session.set_field("texts.other", "改过的六。")
 print("edited", flush=True)

@@ -45,7 +45,7 @@ def dialog_answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
 def test_new_report_carries_last_year_over(
     window: MainWindow, dialog_answers: dict[str, object]
 ) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     last = window.session
     assert last is not None
     last.set_cells(
@@ -56,7 +56,7 @@ def test_new_report_carries_last_year_over(
             ref("proactive", "normative_documents", "in_force"): 5,
         }
     )
-    window.operations.new_report()
+    window.report_actions.new_report()
     session = window.session
     assert session is not None and session.report.year == 2022
     assert dialog_answers["inherit_enabled"] is True
@@ -84,7 +84,7 @@ def test_new_report_without_last_year_says_so(
     window: MainWindow, dialog_answers: dict[str, object]
 ) -> None:
     dialog_answers["organization"] = "某县某镇人民政府"
-    window.operations.new_report()
+    window.report_actions.new_report()
     assert dialog_answers["inherit_enabled"] is False
     assert "没有某县某镇人民政府的 2021 年度报告" in str(dialog_answers["note"])
     assert "先导入（文件 → 导入 Word…）或新建 2021 年度已发布的报告" in str(dialog_answers["note"])
@@ -95,13 +95,13 @@ def test_new_report_without_last_year_says_so(
 def test_copy_and_rename_organization(
     window: MainWindow, answers: Answers, dialog_answers: dict[str, object]
 ) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     dialog_answers["year"] = 2023
-    window.operations.copy_report()
+    window.report_actions.copy_report()
     assert window.session is not None and window.session.report.year == 2023
     assert window.session.report.texts.other == "无其他需要报告的事项。"
     answers.texts.append("海原县关桥镇人民政府")
-    window.operations.rename_organization()
+    window.report_actions.rename_organization()
     assert (
         window.session is not None and window.session.report.organization == "海原县关桥镇人民政府"
     )
@@ -116,21 +116,21 @@ def test_copy_and_rename_organization(
 def test_export_and_import_the_data_package(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     assert window.session is not None
     window.session.set_cells(
         {ref("proactive", "fees", "amount"): __import__("decimal").Decimal("0.035")}
     )
     target = tmp_path / "导出 的 报告.json"
     answers.files.append(str(target))
-    window.operations.export_package()
+    window.file_actions.export_package()
     assert json.loads(target.read_text("utf-8"))["tables"]["proactive"]["fees"]["amount"] == "0.035"
     # Import over the existing report: asked first, the old one goes to the 回收站.
     data = json.loads(target.read_text("utf-8"))
     data["texts"]["other"] = "导入的文字。"
     target.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     answers.files.append(str(target))
-    window.operations.import_package()
+    window.file_actions.import_package()
     assert any("用导入的内容替换它吗" in q for q in answers.asked)
     assert window.session is not None and window.session.report.texts.other == "导入的文字。"
     assert len(window.database.store.list_reports(deleted=True)) == 1
@@ -144,7 +144,7 @@ def test_a_bad_data_package_is_refused_naming_the_path(
         '{"format": "gov-info-annual-report", "tables": {"applications": {"x": {}}}}', "utf-8"
     )
     answers.files.append(str(bad))
-    window.operations.import_package()
+    window.file_actions.import_package()
     assert "tables.applications.x" in answers.errors[0]
     assert window.database.store.list_reports() == []
 
@@ -152,21 +152,21 @@ def test_a_bad_data_package_is_refused_naming_the_path(
 def test_backup_and_restore_from_the_menu(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     copy = tmp_path / "备份.sqlite3"
     answers.files.append(str(copy))
-    window.operations.backup_database()
+    window.file_actions.backup_database()
     assert copy.exists()
-    window.operations.delete_report()
+    window.report_actions.delete_report()
     assert window.database.store.list_reports() == []
     answers.files.append(str(copy))
-    window.operations.restore_backup()
+    window.file_actions.restore_backup()
     assert [s.year for s in window.database.store.list_reports()] == [2021]
     assert list(window.database.path.parent.glob("*.before-restore-*.sqlite3"))
 
 
 def test_info_tab_validates_and_the_preamble_follows(window: MainWindow) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     assert window.editor is not None and window.session is not None
     info = window.editor.pages["info"]
     assert isinstance(info, InfoTab)
@@ -191,7 +191,7 @@ def test_info_tab_validates_and_the_preamble_follows(window: MainWindow) -> None
 def test_sub_sections_can_be_added_moved_renamed_removed_and_undone(
     window: MainWindow, answers: Answers
 ) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     assert window.editor is not None and window.session is not None
     page = window.editor.pages["overview"]
     assert isinstance(page, OverviewTab)
@@ -207,22 +207,22 @@ def test_sub_sections_can_be_added_moved_renamed_removed_and_undone(
     page.remove()
     assert len(titles()) == 5
     for _ in range(4):
-        window.operations.undo()
+        window.undo()
     assert titles() == ["主动公开情况", "依申请公开情况", "政府信息管理", "平台建设", "监督保障"]
     assert page.list.item(4).text() == "（五）监督保障"
     table_tab(window, "applications")  # switching tabs commits and keeps everything
 
 
 def test_trash_dialog_restores_and_purges(window: MainWindow, answers: Answers) -> None:
-    window.operations.open_sample()
-    window.operations.delete_report()
+    window.report_actions.open_sample()
+    window.report_actions.delete_report()
     dialog = report_dialogs.TrashDialog(window.database.store, window)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "2021"
     dialog.table.setCurrentCell(0, 0)
     dialog.restore_selected()
     assert dialog.table.rowCount() == 0 and len(window.database.store.list_reports()) == 1
     window.open_report(window.database.store.list_reports()[0].id)
-    window.operations.delete_report()
+    window.report_actions.delete_report()
     dialog.refresh()
     dialog.table.setCurrentCell(0, 0)
     dialog.purge_selected()
@@ -233,19 +233,19 @@ def test_trash_dialog_restores_and_purges(window: MainWindow, answers: Answers) 
 def test_open_another_database_from_the_menu(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     other = tmp_path / "另一个.sqlite3"
     answers.files.append(str(other))
-    window.operations.open_other_database()
+    window.file_actions.open_other_database()
     assert window.database.path == other and window.session is None
     assert window.report_list.tree.topLevelItemCount() == 0
 
 
 def test_check_from_the_menu_reports_the_count(window: MainWindow) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     assert window.session is not None
     window.session.report.texts.other = ""  # as if typed and not yet rechecked
-    window.operations.check()
+    window.check()
     assert [p.rule for p in window.session.problems] == ["E-section", "W-deadline"]
     assert window.statusBar().currentMessage() == "检查完毕：2 个问题。"
 
@@ -255,18 +255,18 @@ def test_export_excel_from_the_menu_asks_for_a_draft_and_offers_the_folder(
 ) -> None:
     import openpyxl
 
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     assert window.session is not None
     window.session.set_cells({ref("applications", "new_requests", "research"): 1})
     target = tmp_path / "导出.xlsx"
     answers.files.append(str(target))
-    window.operations.export_excel()
+    window.file_actions.export_excel()
     assert "仍要继续吗" in answers.asked[0] and "打开所在的文件夹" in answers.asked[1]
     assert answers.asked[2] == f"打开 {tmp_path}"
     assert openpyxl.load_workbook(target)["报告正文"].oddHeader.center.text == "草稿"
     answers.yes = False  # the clerk declines the draft: nothing is written
     answers.files.append(str(tmp_path / "不要.xlsx"))
-    window.operations.export_excel()
+    window.file_actions.export_excel()
     assert not (tmp_path / "不要.xlsx").exists()
 
 
@@ -275,14 +275,14 @@ def test_import_excel_from_the_menu(window: MainWindow, answers: Answers, tmp_pa
 
     answers.files.append(str(hand_made(tmp_path / "手工.xlsx")))
     answers.yes = False  # not published: imported as a draft, to be edited
-    window.operations.import_excel()
+    window.file_actions.import_excel()
     assert window.session is not None and window.session.report.status is Status.DRAFT
     assert any("它是已经公开发布的报告吗" in said for said in answers.asked)
     assert window.session.report.value(ref("proactive", "licensing", "decisions")) == 12
     assert any("请在程序中填写" in said for said in answers.asked)  # told what was not imported
     bad = hand_made(tmp_path / "坏.xlsx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 9]})
     answers.files.append(str(bad))
-    window.operations.import_excel()
+    window.file_actions.import_excel()
     assert "Sheet1!J48" in answers.errors[0] and "数据库没有任何改动" in answers.errors[0]
     assert len(window.database.store.list_reports()) == 1
 
@@ -301,7 +301,7 @@ def test_last_years_word_report_is_imported_and_inherited_from(
     assert last.status is Status.PUBLISHED and last.published_on == dt.date(2022, 1, 20)
     assert last.id is not None
     assert [event for _, event in window.database.store.events(last.id)] == ["导入时标记为已发布"]
-    window.operations.new_report()  # 2022, from the imported 2021 report
+    window.report_actions.new_report()  # 2022, from the imported 2021 report
     assert dialog_answers["inherit_enabled"] is True
     report = window.session.report
     assert report.year == 2022
@@ -318,12 +318,12 @@ def test_last_years_word_report_is_imported_and_inherited_from(
 def test_export_pdf_and_print_from_the_menu(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     target = tmp_path / "报告.pdf"
     answers.files.append(str(target))
-    window.operations.export_pdf()
+    window.file_actions.export_pdf()
     assert target.read_bytes().startswith(b"%PDF")
-    window.operations.print_report()
+    window.file_actions.print_report()
     printed = Path(answers.asked[-1].removeprefix("打开文件 "))
     assert (
         printed.name == "海原县关桥乡人民政府2021年政府信息公开工作年度报告.pdf"
@@ -337,10 +337,10 @@ def test_a_font_problem_is_told_and_nothing_written(
     from export import fonts
 
     monkeypatch.setattr(fonts, "font_folders", lambda: [tmp_path / "no-fonts"])
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     target = tmp_path / "报告.pdf"
     answers.files.append(str(target))
-    window.operations.export_pdf()
+    window.file_actions.export_pdf()
     assert "找不到可以嵌入 PDF 的中文字体" in answers.errors[0]
     assert not target.exists()
 
@@ -375,10 +375,10 @@ def test_font_settings_are_saved_for_window_and_command_line(
 def test_export_word_from_the_menu(window: MainWindow, answers: Answers, tmp_path: Path) -> None:
     from docx import Document
 
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     target = tmp_path / "报告.docx"
     answers.files.append(str(target))
-    window.operations.export_word()
+    window.file_actions.export_word()
     assert (
         Document(str(target)).paragraphs[0].text
         == "海原县关桥乡人民政府2021年政府信息公开工作年度报告"
@@ -402,7 +402,7 @@ def test_a_word_report_dropped_on_the_window_is_imported(
 ) -> None:
     from tests.export.documents import hand_made_docx
 
-    window.operations.open_sample()  # a text field under the drop would take the path as text
+    window.report_actions.open_sample()  # a text field under the drop would take the path as text
     window.editor.setCurrentIndex(1)  # type: ignore[union-attr]
     sample = window.session.report  # type: ignore[union-attr]
     sample_id, intro = sample.id or 0, sample.texts.overview.intro

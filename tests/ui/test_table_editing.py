@@ -13,7 +13,7 @@ from .conftest import ref, table_tab, type_text
 
 
 def open_applications(window: MainWindow) -> TableTab:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     return table_tab(window, "applications")
 
 
@@ -126,7 +126,7 @@ def test_paste_a_block_is_one_undo_step(window: MainWindow) -> None:
     assert report.value(ref("applications", "partly_disclosed", "natural_person")) == 4
     assert report.value(ref("applications", "results_total", "total")) == 21
     assert window.session.undo_stack.count() == 1  # type: ignore[union-attr]
-    window.operations.undo()
+    window.undo()
     assert report.value(ref("applications", "results_total", "total")) == 0
 
 
@@ -160,7 +160,7 @@ def test_paste_refused_whole_when_a_total_disagrees_or_a_value_is_bad(window: Ma
 
 
 def test_show_previous_year_values(window: MainWindow) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     store = window.database.store
     current = window.session.report  # type: ignore[union-attr]
     later = type(current)(current.organization, 2022)

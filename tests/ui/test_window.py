@@ -59,7 +59,7 @@ def test_open_sample_shows_every_tab(window: MainWindow) -> None:
 
 
 def test_computed_cells_are_shaded_and_read_only(window: MainWindow) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     model = table_tab(window, "applications").model
     total = model.index_of(ref("applications", "disclosed", "total"))
     typed = model.index_of(ref("applications", "disclosed", "commercial"))
@@ -74,7 +74,7 @@ def test_computed_cells_are_shaded_and_read_only(window: MainWindow) -> None:
 
 
 def test_a_problem_marks_its_cell_counts_on_its_tab_and_jumps(window: MainWindow) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     session = window.session
     assert session is not None
     session.set_cells({ref("applications", "new_requests", "research"): 2})
@@ -98,7 +98,7 @@ def test_a_problem_marks_its_cell_counts_on_its_tab_and_jumps(window: MainWindow
 
 
 def test_jump_selects_the_sentence_in_a_text(window: MainWindow) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     session = window.session
     assert session is not None
     session.set_field("texts.problems", "第一句没有问题。第二句留了XX占位。第三句。")
@@ -111,7 +111,7 @@ def test_jump_selects_the_sentence_in_a_text(window: MainWindow) -> None:
 
 
 def test_jump_into_a_sub_section(window: MainWindow) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     session = window.session
     assert session is not None
     session.set_field("texts.overview.subsections.3.body", "平台建设。详见（具体网址）。")
@@ -125,7 +125,7 @@ def test_jump_into_a_sub_section(window: MainWindow) -> None:
 
 
 def test_text_typing_is_one_undo_step_and_saved(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     assert window.editor is not None and window.session is not None
     page = window.editor.pages["other"]
     assert isinstance(page, TextTab)
@@ -138,18 +138,18 @@ def test_text_typing_is_one_undo_step_and_saved(window: MainWindow, qtbot) -> No
     assert window.session.undo_stack.count() == 1
     stored = window.database.store.load(window.session.report.id or 0)
     assert stored.texts.other == "本年度收取信息处理费0元。"
-    window.operations.undo()
+    window.undo()
     assert window.session.report.texts.other == "无其他需要报告的事项。"
     assert page.editor.toPlainText() == "无其他需要报告的事项。"
-    window.operations.redo()
+    window.redo()
     assert page.editor.toPlainText() == "本年度收取信息处理费0元。"
 
 
 def test_publish_locks_the_report_and_unpublish_is_recorded(
     window: MainWindow, answers: Answers
 ) -> None:
-    window.operations.open_sample()
-    window.operations.publish()
+    window.report_actions.open_sample()
+    window.report_actions.publish()
     session = window.session
     assert session is not None and session.read_only
     assert "已发布" in window.windowTitle()
@@ -161,15 +161,15 @@ def test_publish_locks_the_report_and_unpublish_is_recorded(
     session.set_cells({ref("applications", "disclosed", "commercial"): 3})
     assert session.report.value(ref("applications", "disclosed", "commercial")) == 0
     assert window.actions_by_name["unpublish"].isEnabled()
-    window.operations.unpublish()
+    window.report_actions.unpublish()
     assert window.session is not None and not window.session.read_only
     events = window.database.store.events(window.session.report.id or 0)
     assert [event for _, event in events] == ["标记为已发布", "取消发布"]
 
 
 def test_delete_goes_to_the_trash_and_comes_back(window: MainWindow) -> None:
-    window.operations.open_sample()
-    window.operations.delete_report()
+    window.report_actions.open_sample()
+    window.report_actions.delete_report()
     assert window.session is None and window.stack.currentWidget() is window.welcome
     store = window.database.store
     assert store.list_reports() == []
@@ -186,7 +186,7 @@ def test_restart_on_the_same_file_shows_the_same_data(
     assert database is not None
     first = MainWindow(database)
     qtbot.addWidget(first)
-    first.operations.open_sample()
+    first.report_actions.open_sample()
     assert first.session is not None
     first.session.set_cells({ref("proactive", "penalty", "decisions"): 42})
     first.session.set_field("meta.phone", "0955-1234567")
@@ -204,7 +204,7 @@ def test_restart_on_the_same_file_shows_the_same_data(
 
 
 def test_carried_cells_are_tinted(window: MainWindow) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     session = window.session
     assert session is not None
     session.report.carried.add(ref("applications", "carried_over", "commercial"))
@@ -218,7 +218,7 @@ def test_carried_cells_are_tinted(window: MainWindow) -> None:
 
 
 def test_explained_problems_do_not_count(window: MainWindow) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     assert all(p.severity is not Severity.EXPLAINED for p in window.session.problems)  # type: ignore[union-attr]
     QApplication.processEvents()
 
@@ -226,7 +226,7 @@ def test_explained_problems_do_not_count(window: MainWindow) -> None:
 def test_a_warning_is_explained_from_the_panel_and_withdrawn(
     window: MainWindow, answers: Answers
 ) -> None:
-    window.operations.open_sample()
+    window.report_actions.open_sample()
     session = window.session
     assert session is not None
     session.set_cells({ref("proactive", "fees", "amount"): __import__("decimal").Decimal("3500")})
@@ -248,7 +248,7 @@ def test_a_warning_is_explained_from_the_panel_and_withdrawn(
     panel.tree.setCurrentRow(row)
     panel.withdraw_selected()
     assert session.report.explanations == []
-    window.operations.undo()
+    window.undo()
     assert len(session.report.explanations) == 1
 
 

@@ -12,19 +12,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from model.refusal import refused
+
 MAX_UNPACKED = 100 * 1024 * 1024  # bytes, all entries together
 MAX_RATIO = 200  # uncompressed / compressed, per entry of more than 1 MiB
 MAX_ROWS, MAX_COLS = 5000, 200
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"')
-
-
-class ImportRefused(ValueError):
-    """Nothing was imported; ``issues`` are (where, why) pairs: the place in the file, the reason."""
-
-    def __init__(self, issues: list[tuple[str, str]]) -> None:
-        self.issues = issues
-        super().__init__("\n".join(f"{where}：{why}" if where else why for where, why in issues))
 
 
 @dataclass(frozen=True)
@@ -46,10 +40,6 @@ DOCX = OfficeKind(
     "是旧版 Word（.doc）、WPS 文字（.wps）文件或加了密码的文档，不能直接读取。"
     "请在 Word 或 WPS 中“另存为” .docx（不设密码）后再导入。",
 )
-
-
-def refused(why: str) -> ImportRefused:
-    return ImportRefused([("", why)])
 
 
 def check_container(path: Path, kind: OfficeKind) -> None:

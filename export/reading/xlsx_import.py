@@ -16,13 +16,15 @@ from openpyxl.utils import get_column_letter
 
 from model.format.format_2019 import NAME_2019, recognise_format
 from model.format.format_2021 import TABLES
-from model.package import PackageError, read_package
+from model.package import read_package
 from model.preamble import parse_title
+from model.refusal import FileRefused, refused
 from model.report import Report
 
-from .office_files import XLSX, ImportRefused, check_container, refused
-from .table_reading import NO_TITLE, Cells, CellSheet, ImportResult, Issues, read_tables
-from .xlsx import DATA_MARK, DATA_SHEET
+from ..xlsx import DATA_MARK, DATA_SHEET
+from .office_files import XLSX, check_container
+from . import ImportResult
+from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
 
 
 def read_xlsx(path: Path) -> ImportResult:
@@ -35,13 +37,13 @@ def read_xlsx(path: Path) -> ImportResult:
     values = read_tables(cells, issues)
     base = _hidden_report(workbook, issues)
     if issues:
-        raise ImportRefused(issues)
+        raise FileRefused(issues)
     notes: list[str] = []
     status_known = base is not None  # only the hidden data package records it
     if base is None:
         report = _report_from_title(cells, issues)
         if issues:
-            raise ImportRefused(issues)
+            raise FileRefused(issues)
         notes.append(
             "这个工作簿不是年报助手导出的，只导入了机关名称、年度和二、三、四表格中的数字；"
             "基本信息和一、五、六的文字请在程序中填写。"
@@ -108,7 +110,7 @@ def _hidden_report(workbook: dict[str, CellSheet], issues: Issues) -> Report | N
             chunks.append(value)
     try:
         return read_package("".join(chunks)).report
-    except PackageError as error:
+    except FileRefused as error:
         issues.append((f"{DATA_SHEET}!A2", f"隐藏的数据包无法读取：{error}"))
         return None
 

@@ -34,10 +34,12 @@ from model.format.format_2021 import (
 )
 from model.format.labels import normalize_label
 from model.preamble import generated_preamble, parse_title
+from model.refusal import FileRefused, refused
 from model.report import META_FIELDS, Report, Subsection
 
-from .office_files import DOCX, ImportRefused, check_container, refused
-from .table_reading import NO_TITLE, Cells, CellSheet, ImportResult, Issues, read_tables
+from .office_files import DOCX, check_container
+from . import ImportResult
+from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
 
 _SUBSECTION = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?P<rest>.*)$", re.S)
 _DATE = re.compile(
@@ -82,7 +84,7 @@ def read_docx(path: Path) -> ImportResult:
     values = read_tables(cells, issues)
     report = _report_from_text(blocks, issues)
     if issues:
-        raise ImportRefused(issues)
+        raise FileRefused(issues)
     report.values.update(values)
     missing = [label for key, label in META_FIELDS if not report.meta.get(key)]
     notes = [

@@ -23,17 +23,10 @@ from model.format.format_2021 import (
     TOTAL_COLUMN,
 )
 from model.format.labels import canonical_label
+from model.refusal import Issues
 from model.report import Report, computed_values
 
-Issues = list[tuple[str, str]]  # (where, why)
 NO_TITLE = "找不到报告标题“〈机关名称〉〈年〉年政府信息公开工作年度报告”，无法确定机关和年度。"
-
-
-@dataclass
-class ImportResult:
-    report: Report
-    notes: list[str] = field(default_factory=list)  # what the user should know
-    status_known: bool = True  # False: the file cannot say whether the report was published
 
 
 class CellSheet:

@@ -1,0 +1,32 @@
+"""The readers: a report back from a file written elsewhere or by us.
+
+``office_files`` looks at an Office container before a library opens it; ``table_reading`` finds
+the three tables by their labels in any grid of cells; ``xlsx_import`` and ``docx_import`` read a
+workbook and a Word document with them. ``export.files`` picks the reader by the file's kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from model.problems import Problem
+from model.refusal import problems_refused
+from model.report import Report
+
+
+@dataclass
+class ImportResult:
+    """A report read from a file, and what the reader found on the way."""
+
+    report: Report
+    notes: list[str] = field(default_factory=list)  # what the user should know
+    status_known: bool = True  # False: the file cannot say whether the report was published
+    # A data package is read even with faulty values or totals (E-value, E-R2…), so that
+    # ``validate`` can list them; an import refuses them (``whole``). Other readers refuse at once.
+    problems: list[Problem] = field(default_factory=list)
+
+    def whole(self) -> Report:
+        """The report, or FileRefused naming every problem found reading it: nothing half-read."""
+        if self.problems:
+            raise problems_refused(self.problems)
+        return self.report
