@@ -37,8 +37,8 @@ from model.preamble import generated_preamble, parse_title
 from model.refusal import FileRefused, refused
 from model.report import META_FIELDS, Report, Subsection
 
-from .office_files import DOCX, check_container
 from . import ImportResult
+from .office_files import DOCX, check_container
 from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
 
 _SUBSECTION = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?P<rest>.*)$", re.S)

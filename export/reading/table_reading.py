@@ -8,7 +8,6 @@ naming the cell. A merged range holds its value in its first cell, as Excel and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +23,7 @@ from model.format.format_2021 import (
 )
 from model.format.labels import canonical_label
 from model.refusal import Issues
-from model.report import Report, computed_values
+from model.report import computed_values
 
 NO_TITLE = "找不到报告标题“〈机关名称〉〈年〉年政府信息公开工作年度报告”，无法确定机关和年度。"
 

@@ -22,8 +22,8 @@ from model.refusal import FileRefused, refused
 from model.report import Report
 
 from ..xlsx import DATA_MARK, DATA_SHEET
-from .office_files import XLSX, check_container
 from . import ImportResult
+from .office_files import XLSX, check_container
 from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
 
 
