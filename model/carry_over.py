@@ -53,12 +53,34 @@ def carried_over_cells() -> list[tuple[CellRef, CellRef]]:
     ]
 
 
-def proposed_in_force(previous: Report, values: Mapping[CellRef, Value], row: str) -> int:
-    """现行有效件数 proposed from last year's, plus this year's 制发, minus 废止 (never below 0)."""
+def expected_in_force(previous: Report, values: Mapping[CellRef, Value], row: str) -> int:
+    """Last year's 现行有效件数, plus this year's 制发, minus 废止: what 现行有效 is unless
+    documents lapsed. W-inforce compares with it; a proposal takes it, never below 0."""
     last = int(previous.value(CellRef("proactive", row, "in_force")))
     issued = int(values[CellRef("proactive", row, "issued")])
     repealed = int(values[CellRef("proactive", row, "repealed")])
-    return max(0, last + issued - repealed)
+    return last + issued - repealed
+
+
+def proposed_in_force(previous: Report, values: Mapping[CellRef, Value], row: str) -> int:
+    """现行有效件数 proposed from last year's (never below 0)."""
+    return max(0, expected_in_force(previous, values, row))
+
+
+def following_proposals(
+    report: Report, previous: Report | None, changes: Mapping[CellRef, Value]
+) -> dict[CellRef, Value]:
+    """现行有效件数 still carried from last year follows this year's 制发 and 废止 as they change:
+    the new proposals an edit of ``changes`` brings (the user's own 现行有效 is never touched)."""
+    if previous is None:
+        return {}
+    proposals: dict[CellRef, Value] = {}
+    for row in IN_FORCE_ROWS:
+        target = CellRef("proactive", row, "in_force")
+        touched = {CellRef("proactive", row, "issued"), CellRef("proactive", row, "repealed")}
+        if target in report.carried and target not in changes and touched & set(changes):
+            proposals[target] = proposed_in_force(previous, {**report.values, **changes}, row)
+    return proposals
 
 
 def report_from_previous(previous: Report, year: int, organization: str) -> CarriedReport:

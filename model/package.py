@@ -32,7 +32,7 @@ from .report import (
     Status,
     Subsection,
     Texts,
-    computed_values,
+    mismatched_totals,
 )
 
 FORMAT_ID = "gov-info-annual-report"
@@ -357,17 +357,14 @@ class _Reader:
     def _computed(self, key: str, given: dict[CellRef, Value], report: Report) -> None:
         """A computed cell present in the package must equal its parts (E-R2/R3/R4)."""
         table = TABLES[key]
-        derived = computed_values(table, report.values)
-        rules = {rule.target: rule.rule for rule in table.sums}
-        for ref, expected in derived.items():
-            if ref in given and given[ref] != expected:
-                self.problems.append(
-                    error(
-                        f"E-{rules[ref]}",
-                        (ref.path,),
-                        f"{table.describe(ref)}：合计数 {given[ref]} 与各项之和 {expected} 不符。",
-                    )
+        for wrong in mismatched_totals(table, report.values, given):
+            self.problems.append(
+                error(
+                    f"E-{wrong.rule}",
+                    (wrong.ref.path,),
+                    f"{table.describe(wrong.ref)}：合计数 {wrong.given} 与各项之和 {wrong.expected} 不符。",
                 )
+            )
 
     # ── explanations ──
 

@@ -11,7 +11,7 @@ from .cell_input import InputError, Value, parse_cell
 from .format.declaration import CellRef, Role, Table
 from .format.grid import build_grid
 from .format.labels import canonical_label
-from .report import Report, computed_values
+from .report import Report, mismatched_totals
 
 
 def parse_block(text: str) -> list[list[str]]:
@@ -54,11 +54,9 @@ def plan_paste(report: Report, table: Table, row: int, col: int, text: str) -> d
                 totals[cell.ref] = value
             else:
                 typed[cell.ref] = value
-    derived = computed_values(table, report.values | typed)
-    for ref, value in totals.items():
-        if derived[ref] != value:
-            raise InputError(
-                f"{table.describe(ref)}是自动计算的合计：粘贴的 {value} 与各项之和 {derived[ref]} 不符，"
-                "未做任何修改。"
-            )
+    for wrong in mismatched_totals(table, report.values | typed, totals):
+        raise InputError(
+            f"{table.describe(wrong.ref)}是自动计算的合计：粘贴的 {wrong.given} 与各项之和 {wrong.expected} 不符，"
+            "未做任何修改。"
+        )
     return typed

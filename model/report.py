@@ -7,10 +7,12 @@ always derived from them by the declared sum rules, so they can never disagree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from typing import NamedTuple
 
 from .cell_input import Value
 from .format.declaration import CellRef, Kind, Role, Table
@@ -114,6 +116,38 @@ class Report:
             raise KeyError(f"{ref.path} 是自动计算的合计，不能直接填写")
         self.values[ref] = value
 
+    def set_values(self, values: Mapping[CellRef, Value], *, typed: AbstractSet[CellRef]) -> None:
+        """Set typed cells; those the user ``typed`` lose their 上年结转 mark (a value proposed
+        for them, such as a following 现行有效件数, keeps it)."""
+        for ref, value in values.items():
+            self.set_value(ref, value)
+        self.carried -= typed
+
+    def mark_carried(self, refs: AbstractSet[CellRef]) -> None:
+        """Mark cells as filled from last year's report again (undoing an edit of them)."""
+        self.carried |= refs
+
+    def set_text(self, path: str, value: str | None, *, pending: bool = False) -> None:
+        """Set a free text by its path; editing it reviews it (its 待更新 mark goes), unless
+        ``pending`` puts the mark back (undoing that edit)."""
+        set_field(self, path, value)
+        if pending:
+            self.pending_texts.add(path)
+        else:
+            self.pending_texts.discard(path)
+
+    def set_subsections(
+        self, items: list[tuple[str, str]], *, pending: AbstractSet[str] | None = None
+    ) -> None:
+        """Replace 一's sub-sections (titles and bodies). Restructuring them counts as reviewing
+        them: their 待更新 marks go, unless ``pending`` gives the marks to restore."""
+        self.texts.overview.subsections = [Subsection(t, b) for t, b in items]
+        if pending is not None:
+            self.pending_texts = set(pending)
+        else:
+            prefix = "texts.overview.subsections."
+            self.pending_texts = {p for p in self.pending_texts if not p.startswith(prefix)}
+
     def table_values(self, table: Table) -> dict[CellRef, Value]:
         """Every cell of a table, typed and computed."""
         typed = {ref: self.values[ref] for ref in table.cells if ref in self.values}
@@ -184,7 +218,7 @@ def _subsection_path(path: str) -> tuple[int, str]:
     return int(index), part
 
 
-def computed_values(table: Table, values: dict[CellRef, Value]) -> dict[CellRef, Value]:
+def computed_values(table: Table, values: Mapping[CellRef, Value]) -> dict[CellRef, Value]:
     """The computed cells of a table, by its sum rules in declared order."""
     derived: dict[CellRef, Value] = {}
     for rule in table.sums:
@@ -192,3 +226,26 @@ def computed_values(table: Table, values: dict[CellRef, Value]) -> dict[CellRef,
             (derived[p] if p in derived else values.get(p, 0) for p in rule.parts), 0
         )
     return derived
+
+
+class TotalMismatch(NamedTuple):
+    """A total given in a file or a paste that is not the sum of its parts."""
+
+    ref: CellRef
+    rule: str  # R2, R3 or R4
+    given: Value
+    expected: Value
+
+
+def mismatched_totals(
+    table: Table, typed: Mapping[CellRef, Value], given: Mapping[CellRef, Value]
+) -> list[TotalMismatch]:
+    """The computed cells among ``given`` whose value differs from the sum of ``typed`` parts:
+    one computation for the package reader, the Office readers and the paste."""
+    derived = computed_values(table, typed)
+    rules = {rule.target: rule.rule for rule in table.sums}
+    return [
+        TotalMismatch(ref, rules[ref], value, derived[ref])
+        for ref, value in given.items()
+        if ref in derived and value != derived[ref]
+    ]

@@ -1,21 +1,22 @@
 """The undo commands: one small class per kind of edit, each changing the report both ways.
 
-A command never saves; the session saves whenever the undo stack's index moves, so undo and redo
-are saved exactly like edits.
+A command is given the report and a ``notify`` callback (the path that changed), and changes the
+report only through its own methods (``Report.set_values``, ``set_text``…), as Orange canvas's
+commands call their model's. A command never saves; the session saves whenever the undo stack's
+index moves, so undo and redo are saved exactly like edits.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
 from model.cell_input import Value
 from model.format.declaration import CellRef
-from model.report import Explanation, Subsection, set_field
+from model.report import Explanation, Report, get_field
 
-if TYPE_CHECKING:
-    from .session import ReportSession
+Notify = Callable[[str], None]  # the path (prefix) that changed: "tables.applications"
 
 
 class SetCellsCommand(QUndoCommand):
@@ -23,101 +24,95 @@ class SetCellsCommand(QUndoCommand):
 
     def __init__(
         self,
-        session: ReportSession,
+        report: Report,
+        notify: Notify,
         values: dict[CellRef, Value],
         text: str,
         proposals: frozenset[CellRef] = frozenset(),
     ) -> None:
         super().__init__(text)
-        self._session = session
-        report = session.report
+        self._report, self._notify_path = report, notify
         self._new = dict(values)
-        self._user_typed = set(values) - proposals  # proposals made for the user stay marked
+        self._user_typed = frozenset(values) - proposals  # proposals made for the user stay marked
         self._old = {ref: report.values[ref] for ref in values}
-        self._carried = {ref for ref in values if ref in report.carried}
+        self._carried = frozenset(ref for ref in values if ref in report.carried)
 
     def redo(self) -> None:
-        report = self._session.report
-        report.values.update(self._new)
-        report.carried -= self._user_typed
+        self._report.set_values(self._new, typed=self._user_typed)
         self._notify()
 
     def undo(self) -> None:
-        report = self._session.report
-        report.values.update(self._old)
-        report.carried |= self._carried
+        self._report.set_values(self._old, typed=frozenset())
+        self._report.mark_carried(self._carried)
         self._notify()
 
     def _notify(self) -> None:
         for table in sorted({ref.table for ref in self._new}):
-            self._session.notify(f"tables.{table}")
+            self._notify_path(f"tables.{table}")
 
 
 class SetFieldCommand(QUndoCommand):
     """One free text or form field changed (a burst of typing, committed on a pause)."""
 
     def __init__(
-        self, session: ReportSession, path: str, old: str | None, new: str | None, text: str
+        self, report: Report, notify: Notify, path: str, old: str | None, new: str | None, text: str
     ) -> None:
         super().__init__(text)
-        self._session = session
+        self._report, self._notify = report, notify
         self._path = path
         self._old, self._new = old, new
-        self._was_pending = path in session.report.pending_texts
+        self._was_pending = path in report.pending_texts
 
     def redo(self) -> None:
-        set_field(self._session.report, self._path, self._new)
-        self._session.report.pending_texts.discard(self._path)
-        self._session.notify(self._path)
+        self._report.set_text(self._path, self._new)
+        self._notify(self._path)
 
     def undo(self) -> None:
-        set_field(self._session.report, self._path, self._old)
-        if self._was_pending:
-            self._session.report.pending_texts.add(self._path)
-        self._session.notify(self._path)
+        self._report.set_text(self._path, self._old, pending=self._was_pending)
+        self._notify(self._path)
 
 
 class SetSubsectionsCommand(QUndoCommand):
-    """一's sub-sections added, removed, renamed or reordered: the whole list before and after.
+    """一's sub-sections added, removed, renamed or reordered: the whole list before and after
+    (restructuring counts as reviewing them: their 待更新 marks go, and come back on undo)."""
 
-    Restructuring counts as reviewing them: their 待更新 marks go (and come back on undo)."""
-
-    def __init__(self, session: ReportSession, new: list[tuple[str, str]], text: str) -> None:
+    def __init__(
+        self, report: Report, notify: Notify, new: list[tuple[str, str]], text: str
+    ) -> None:
         super().__init__(text)
-        self._session = session
-        overview = session.report.texts.overview
-        self._old = [(s.title, s.body) for s in overview.subsections]
+        self._report, self._notify = report, notify
+        self._old = [(s.title, s.body) for s in report.texts.overview.subsections]
         self._new = list(new)
-        self._old_pending = set(session.report.pending_texts)
+        self._old_pending = frozenset(report.pending_texts)
 
     def redo(self) -> None:
-        self._apply(self._new)
-        prefix = "texts.overview.subsections."
-        report = self._session.report
-        report.pending_texts = {p for p in report.pending_texts if not p.startswith(prefix)}
+        self._report.set_subsections(self._new)
+        self._notify("texts.overview.subsections")
 
     def undo(self) -> None:
-        self._apply(self._old)
-        self._session.report.pending_texts = set(self._old_pending)
-
-    def _apply(self, items: list[tuple[str, str]]) -> None:
-        self._session.report.texts.overview.subsections = [Subsection(t, b) for t, b in items]
-        self._session.notify("texts.overview.subsections")
+        self._report.set_subsections(self._old, pending=self._old_pending)
+        self._notify("texts.overview.subsections")
 
 
 class SetExplanationsCommand(QUndoCommand):
     """A warning answered with a 说明, or a 说明 withdrawn: the list before and after."""
 
-    def __init__(self, session: ReportSession, new: list[Explanation], text: str) -> None:
+    def __init__(self, report: Report, notify: Notify, new: list[Explanation], text: str) -> None:
         super().__init__(text)
-        self._session = session
-        self._old = list(session.report.explanations)
+        self._report, self._notify = report, notify
+        self._old = list(report.explanations)
         self._new = list(new)
 
     def redo(self) -> None:
-        self._session.report.explanations = list(self._new)
-        self._session.notify("explanations")
+        self._report.explanations = list(self._new)
+        self._notify("explanations")
 
     def undo(self) -> None:
-        self._session.report.explanations = list(self._old)
-        self._session.notify("explanations")
+        self._report.explanations = list(self._old)
+        self._notify("explanations")
+
+
+def current_text(report: Report, path: str) -> str | None:
+    """What a text field holds now, as SetFieldCommand takes it (the preamble may be None:
+    generated)."""
+    return report.texts.preamble if path == "texts.preamble" else get_field(report, path)

@@ -12,13 +12,13 @@ import datetime as dt
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
-from model.carry_over import IN_FORCE_ROWS, proposed_in_force
+from model.carry_over import following_proposals
 from model.cell_input import Value
 from model.checks import check_report
 from model.checks.explanations import explanation_for
 from model.format.declaration import CellRef
 from model.problems import Problem
-from model.report import Explanation, Report, Status, get_field
+from model.report import Explanation, Report, Status
 from model.settings import settings_or_defaults
 from model.store.store import Store
 
@@ -27,6 +27,7 @@ from .commands import (
     SetExplanationsCommand,
     SetFieldCommand,
     SetSubsectionsCommand,
+    current_text,
 )
 
 
@@ -59,21 +60,23 @@ class ReportSession(QObject):
     def set_cells(self, values: dict[CellRef, Value], text: str = "修改数字") -> None:
         """Change typed cells; carried marks of edited cells go, proposals follow their parts."""
         changes = {ref: value for ref, value in values.items() if self.report.values[ref] != value}
-        proposals = self._proposals(changes)
+        proposals = following_proposals(self.report, self.previous, changes)
         if changes and not self.read_only:
-            command = SetCellsCommand(self, changes | proposals, text, frozenset(proposals))
+            command = SetCellsCommand(
+                self.report, self.notify, changes | proposals, text, frozenset(proposals)
+            )
             self.undo_stack.push(command)
 
     def set_field(self, path: str, value: str | None, text: str = "修改文字") -> None:
-        old = (
-            self.report.texts.preamble if path == "texts.preamble" else get_field(self.report, path)
-        )
+        old = current_text(self.report, path)
         if old != value and not self.read_only:
-            self.undo_stack.push(SetFieldCommand(self, path, old, value, text))
+            self.undo_stack.push(SetFieldCommand(self.report, self.notify, path, old, value, text))
 
     def set_subsections(self, titles_and_bodies: list[tuple[str, str]], text: str) -> None:
         if not self.read_only:
-            self.undo_stack.push(SetSubsectionsCommand(self, titles_and_bodies, text))
+            self.undo_stack.push(
+                SetSubsectionsCommand(self.report, self.notify, titles_and_bodies, text)
+            )
 
     def explain(self, problem: Problem, text: str) -> None:
         """Answer a warning with a 说明: stored with the report, one undo step."""
@@ -85,25 +88,15 @@ class ReportSession(QObject):
             != (explanation.rule, explanation.cells, explanation.sentence)
         ]
         if not self.read_only:
-            self.undo_stack.push(SetExplanationsCommand(self, [*others, explanation], "说明警告"))
+            command = SetExplanationsCommand(
+                self.report, self.notify, [*others, explanation], "说明警告"
+            )
+            self.undo_stack.push(command)
 
     def withdraw(self, explanation: Explanation) -> None:
         kept = [e for e in self.report.explanations if e != explanation]
         if not self.read_only and len(kept) != len(self.report.explanations):
-            self.undo_stack.push(SetExplanationsCommand(self, kept, "撤回说明"))
-
-    def _proposals(self, changes: dict[CellRef, Value]) -> dict[CellRef, Value]:
-        """现行有效件数 still carried from last year follows this year's 制发 and 废止."""
-        if self.previous is None:
-            return {}
-        proposals: dict[CellRef, Value] = {}
-        for row in IN_FORCE_ROWS:
-            target = CellRef("proactive", row, "in_force")
-            touched = {CellRef("proactive", row, "issued"), CellRef("proactive", row, "repealed")}
-            if target in self.report.carried and target not in changes and touched & set(changes):
-                values = self.report.values | changes
-                proposals[target] = proposed_in_force(self.previous, values, row)
-        return proposals
+            self.undo_stack.push(SetExplanationsCommand(self.report, self.notify, kept, "撤回说明"))
 
     # ── after every change of the undo stack ──
 

@@ -23,7 +23,7 @@ from model.format.format_2021 import (
 )
 from model.format.labels import canonical_label
 from model.refusal import Issues
-from model.report import computed_values
+from model.report import mismatched_totals
 
 NO_TITLE = "找不到报告标题“〈机关名称〉〈年〉年政府信息公开工作年度报告”，无法确定机关和年度。"
 
@@ -113,17 +113,15 @@ def _take(table: Table, places: Places, issues: Issues) -> dict[CellRef, Value]:
     """Read every cell; typed ones are returned, computed ones must agree with their parts."""
     read = {ref: _value(s, r, c, table.kind(ref), issues) for ref, (s, r, c) in places.items()}
     typed = {ref: v for ref, v in read.items() if v is not None and table.role(ref) is Role.INPUT}
-    derived = computed_values(table, typed)
-    rules = {rule.target: rule.rule for rule in table.sums}
-    for ref, given in read.items():
-        if ref in derived and given is not None and given != derived[ref]:
-            sheet, r, c = places[ref]
-            issues.append(
-                (
-                    sheet.where(r, c),
-                    f"{table.describe(ref)}的合计数 {given} 与各项之和 {derived[ref]} 不符（E-{rules[ref]}）。",
-                )
+    given = {ref: v for ref, v in read.items() if v is not None}
+    for wrong in mismatched_totals(table, typed, given):
+        sheet, r, c = places[wrong.ref]
+        issues.append(
+            (
+                sheet.where(r, c),
+                f"{table.describe(wrong.ref)}的合计数 {wrong.given} 与各项之和 {wrong.expected} 不符（E-{wrong.rule}）。",
             )
+        )
     return typed
 
 

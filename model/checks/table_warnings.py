@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..carry_over import expected_in_force
 from ..format.declaration import CellRef
 from ..format.format_2021 import APPLICANT_COLUMNS
 from ..problems import Problem, warning
@@ -126,7 +127,7 @@ def check_in_force_against_last_year(report: Report, context: Context) -> list[P
         issued, repealed, in_force = (
             report.value(_ref(row, c)) for c in ("issued", "repealed", "in_force")
         )
-        expected = last + issued - repealed
+        expected = expected_in_force(previous, report.values, row)
         if in_force != expected:
             problems.append(
                 warning(

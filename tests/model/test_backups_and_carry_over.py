@@ -5,7 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from model.carry_over import report_from_previous, roll_years
+from model.carry_over import (
+    expected_in_force,
+    following_proposals,
+    report_from_previous,
+    roll_years,
+)
 from model.format.declaration import CellRef
 from model.store.backups import backups, daily_backup
 from model.store.store import Store
@@ -62,3 +67,21 @@ def test_report_from_previous_carries_cells_and_marks_texts() -> None:
     assert "2023年，我乡将继续按照上级要求" in report.texts.problems
     assert report.texts.preamble is None and report.meta == previous.meta
     assert {r.path for r in carried.replacements} >= {"texts.problems", "texts.overview.intro"}
+
+
+def test_a_carried_in_force_follows_issued_and_repealed_until_the_clerk_types_it() -> None:
+    """The proposal rule, in the model: only a still-carried 现行有效 follows, never below 0;
+    W-inforce's expectation is the same sum without the clamp."""
+    previous = sample_report()
+    in_force = CellRef("proactive", "regulations", "in_force")
+    issued = CellRef("proactive", "regulations", "issued")
+    repealed = CellRef("proactive", "regulations", "repealed")
+    previous.set_value(in_force, 2)
+    report = report_from_previous(previous, 2022, previous.organization).report
+    assert following_proposals(report, previous, {issued: 3}) == {in_force: 5}
+    assert following_proposals(report, previous, {repealed: 4}) == {in_force: 0}
+    assert expected_in_force(previous, {**report.values, repealed: 4}, "regulations") == -2
+    assert following_proposals(report, None, {issued: 3}) == {}
+    report.set_values({in_force: 9}, typed={in_force})  # typed by the clerk: no longer carried
+    assert in_force not in report.carried
+    assert following_proposals(report, previous, {issued: 3}) == {}
