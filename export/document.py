@@ -21,6 +21,26 @@ from model.report import Report
 
 
 @dataclass(frozen=True)
+class PageGeometry:
+    """A4 with the margins of GB/T 9704 (党政机关公文格式): a text area of 156 × 225 mm. The PDF
+    and the Word document both lay their pages out from this one declaration (in millimetres)."""
+
+    width: float = 210.0
+    height: float = 297.0
+    left: float = 28.0
+    right: float = 26.0
+    top: float = 37.0
+    bottom: float = 35.0
+
+    @property
+    def text_width(self) -> float:
+        return self.width - self.left - self.right
+
+
+PAGE = PageGeometry()
+
+
+@dataclass(frozen=True)
 class Paragraph:
     text: str
     style: str = "body"  # "body", or "subheading" for 一's （一）… titles
@@ -57,6 +77,11 @@ class RenderedReport:
     @property
     def draft(self) -> bool:
         return bool(self.draft_reasons)
+
+    @property
+    def draft_note(self) -> str:
+        """The sentence every writer puts at the top of a 草稿."""
+        return f"草稿：报告尚有 {len(self.draft_reasons)} 个错误，不能作为正式报告。"
 
 
 def render(
@@ -96,6 +121,14 @@ def render(
         signed_on=signed,
         draft_reasons=tuple(p.message for p in errors or ()),
     )
+
+
+def column_widths(grid: Grid, total: float) -> list[float]:
+    """Each grid column's width in the unit of ``total`` (the table's whole width): the label
+    columns as the format declares them, the data columns sharing the rest equally."""
+    labels = [fraction * total for fraction in grid.table.label_widths]
+    data = grid.cols - grid.label_cols
+    return labels + [(total - sum(labels)) / data] * data
 
 
 def chinese_date(day: dt.date) -> str:

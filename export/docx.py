@@ -26,7 +26,14 @@ from model.atomic import write_atomically
 from model.cell_input import format_value
 from model.report import Report
 
-from .document import RenderedReport, RenderedTable, RenderedText, chinese_date
+from .document import (
+    PAGE,
+    RenderedReport,
+    RenderedTable,
+    RenderedText,
+    chinese_date,
+    column_widths,
+)
 
 # Faces by name, as 党政机关公文 name them; Word and WPS substitute where one is missing.
 TITLE_FONT, HEADING_FONT, SUBHEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "楷体", "仿宋"
@@ -35,9 +42,6 @@ LEADING = Pt(28.5)
 NO_SPACE = Pt(0)
 TABLE_STYLE = "表格文字"
 RED = RGBColor(0xC0, 0x00, 0x00)
-# Column widths (mm) of each table's label columns; the data columns share the rest of 156 mm.
-_LABEL_WIDTHS = {"proactive": [46.0], "applications": [10.0, 18.0, 46.0], "review_litigation": []}
-TEXT_WIDTH = 156.0
 
 
 def write_docx(rendered: RenderedReport, report: Report, target: Path) -> None:
@@ -51,9 +55,7 @@ def build_document(rendered: RenderedReport) -> Any:
     _page_setup(document, rendered)
     _styles(document)
     if rendered.draft:
-        note = document.add_paragraph(
-            f"草稿：报告尚有 {len(rendered.draft_reasons)} 个错误，不能作为正式报告。"
-        )
+        note = document.add_paragraph(rendered.draft_note)
         for run in note.runs:
             run.font.color.rgb = RED
             run.bold = True
@@ -82,9 +84,9 @@ def build_document(rendered: RenderedReport) -> Any:
 def _page_setup(document: Any, rendered: RenderedReport) -> None:
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)  # text area 156 × 225 mm
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.page_width, section.page_height = Mm(PAGE.width), Mm(PAGE.height)
+    section.left_margin, section.right_margin = Mm(PAGE.left), Mm(PAGE.right)
+    section.top_margin, section.bottom_margin = Mm(PAGE.top), Mm(PAGE.bottom)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("— ")
@@ -194,9 +196,7 @@ def _table(document: Any, section: RenderedTable) -> None:
     ``w:gridSpan``, a cell spanning rows starts a ``w:vMerge`` its lower rows continue — exactly
     the merges of the format (and fast: python-docx's own cell access and merge take seconds)."""
     grid = section.grid
-    labels = _LABEL_WIDTHS[section.key]
-    data_width = (TEXT_WIDTH - sum(labels)) / (grid.cols - grid.label_cols)
-    widths = [Mm(w) for w in labels] + [Mm(data_width)] * (grid.cols - grid.label_cols)
+    widths = [Mm(w) for w in column_widths(grid, PAGE.text_width)]
     table = document.add_table(rows=0, cols=grid.cols)
     table.style = "Table Grid"  # a border on every cell
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -230,16 +230,14 @@ def _table(document: Any, section: RenderedTable) -> None:
             text = ""
             if r == cell.row:
                 value = cell.text if cell.ref is None else format_value(section.values[cell.ref])
-                size = ""
+                properties = "<w:b/>" if cell.emphasis else ""
                 if cell.ref is not None:  # a long number shrinks to fit its cell, never wraps
                     room = (width - 2 * 57) / 20  # points, less the cell margins
                     fits = min(TABLE_TEXT.pt, room / (0.66 * max(len(value), 1)))  # digit ≈ 0.6 em
-                    size = (
-                        f'<w:rPr><w:sz w:val="{int(fits * 2)}"/></w:rPr>'
-                        if fits < TABLE_TEXT.pt
-                        else ""
-                    )
-                text = f'<w:r>{size}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>'
+                    if fits < TABLE_TEXT.pt:
+                        properties = f'<w:sz w:val="{int(fits * 2)}"/>'
+                run_properties = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+                text = f'<w:r>{run_properties}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>'
             align = "left" if grid.left_aligned(cell) else "center"
             keep = "" if r == grid.rows - 1 else "<w:keepNext/>"  # the table moves to a page whole
             cells.append(

@@ -23,20 +23,24 @@ from model.cell_input import format_value
 from model.report import Report
 from model.settings import settings_or_defaults
 
-from .document import RenderedReport, RenderedTable, RenderedText, chinese_date
+from .document import (
+    PAGE,
+    RenderedReport,
+    RenderedTable,
+    RenderedText,
+    chinese_date,
+    column_widths,
+)
 from .fonts import FontError, Fonts, load_fonts
 from .pdf_text import CJKParagraph
 
-LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 26 * mm, 37 * mm, 35 * mm  # text area 156 × 225 mm
-TEXT_WIDTH = A4[0] - LEFT - RIGHT
+LEFT, RIGHT, TOP, BOTTOM = PAGE.left * mm, PAGE.right * mm, PAGE.top * mm, PAGE.bottom * mm
+TEXT_WIDTH = PAGE.text_width * mm
 BODY, BODY_LEADING = 16, 28.5  # 三号 (16 pt), about 22 lines a page
 TITLE, TITLE_LEADING = 22, 34  # 二号
 TABLE_TEXT, TABLE_LEADING, NUMBER = 9, 11, 10
 RED = Color(0.75, 0.05, 0.05)
 _PALE_RED = Color(0.85, 0.1, 0.1, alpha=0.18)
-
-# Column widths (pt) of each table: label columns, then data columns sharing the rest.
-_LABEL_WIDTHS = {"proactive": [130.0], "applications": [30.0, 60.0, 150.0], "review_litigation": []}
 
 
 class MissingGlyphs(FontError):
@@ -107,7 +111,7 @@ def build_story(rendered: RenderedReport, fonts: Fonts) -> list[Any]:
     if rendered.draft:
         story.append(
             para(
-                f"草稿：报告尚有 {len(rendered.draft_reasons)} 个错误，不能作为正式报告。",
+                rendered.draft_note,
                 "heading",
                 indent=0,
                 color=RED,
@@ -144,9 +148,7 @@ def build_story(rendered: RenderedReport, fonts: Fonts) -> list[Any]:
 
 def _table(section: RenderedTable, fonts: Fonts) -> Table:
     grid = section.grid
-    labels = _LABEL_WIDTHS[section.key]
-    data_width = (TEXT_WIDTH - sum(labels)) / (grid.cols - grid.label_cols)
-    widths = labels + [data_width] * (grid.cols - grid.label_cols)
+    widths = column_widths(grid, TEXT_WIDTH)
     body = fonts.faces["body"]
     data: list[list[Any]] = [["" for _ in range(grid.cols)] for _ in range(grid.rows)]
     style: list[tuple[Any, ...]] = [
@@ -168,7 +170,7 @@ def _table(section: RenderedTable, fonts: Fonts) -> Table:
             data[cell.row][cell.col] = CJKParagraph(
                 cell.text,
                 fonts,
-                "body",
+                "heading" if cell.emphasis else "body",
                 TABLE_TEXT,
                 TABLE_LEADING,
                 align="left" if left else "center",

@@ -20,19 +20,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from model.atomic import write_atomically
 from model.format.declaration import Role
+from model.format.format_2021 import SECTIONS, TableSection
+from model.format.grid import Grid
 from model.package import dumps_package
 from model.report import Report
 
-from .document import RenderedReport, RenderedTable, RenderedText, chinese_date
+from .document import RenderedReport, RenderedTable, RenderedText, chinese_date, column_widths
 
 DATA_SHEET = "_data"
 DATA_MARK = "年报助手数据包 package_version 1"
 TEXT_SHEET = "报告正文"
-TABLE_SHEETS = {
-    "proactive": "二、主动公开",
-    "applications": "三、依申请公开",
-    "review_litigation": "四、复议诉讼",
-}
+# A table's sheet is named by its short heading (二、主动公开…), as the editor's tab is.
+TABLE_SHEETS = {s.key: s.short_heading for s in SECTIONS if isinstance(s, TableSection)}
 GRID_TOP = 4  # the table starts on this row: title, heading and the 草稿 line come first
 _CHUNK = 30_000  # an Excel cell holds at most 32,767 characters
 
@@ -41,8 +40,9 @@ _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-_LABEL_WIDTHS = {"proactive": [24], "applications": [7, 12, 36], "review_litigation": []}
-_DATA_WIDTH = {"proactive": 18, "applications": 10, "review_litigation": 9}
+# Width (characters) of a data column: room for a nine-digit count at the table's size (Excel
+# shows ### where a number does not fit). The label columns take the format's proportions.
+_DATA_WIDTH = {"proactive": 18, "applications": 9, "review_litigation": 9}
 
 
 def write_xlsx(rendered: RenderedReport, report: Report, target: Path) -> None:
@@ -150,7 +150,7 @@ def _write_table(
     sheet: Worksheet, rendered: RenderedReport, section: RenderedTable, styles: _CellStyles
 ) -> None:
     grid = section.grid
-    widths = _LABEL_WIDTHS[section.key] + [_DATA_WIDTH[section.key]] * (grid.cols - grid.label_cols)
+    widths = _column_widths(grid, _DATA_WIDTH[section.key])
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     last = get_column_letter(grid.cols)
@@ -174,7 +174,7 @@ def _write_table(
         if cell.ref is None:
             _set_text(target, cell.text)
             align = _LEFT if grid.left_aligned(cell) else _CENTER
-            style = styles["label", align, cell.colspan == grid.cols]
+            style = styles["label", align, cell.emphasis]
             span_width = sum(widths[cell.col : cell.last_col + 1])
             need = _height(cell.text, span_width, 10) / cell.rowspan
             for r in range(cell.row, cell.last_row + 1):
@@ -221,8 +221,16 @@ def _set_text(cell: Any, text: str) -> None:
 
 def _draft_line(rendered: RenderedReport, *, detail: bool = False) -> str:
     """The 草稿 line; on the text sheet it also names the first errors."""
-    line = f"草稿：报告尚有 {len(rendered.draft_reasons)} 个错误，不能作为正式报告提交。"
+    line = rendered.draft_note
     return line + "".join(rendered.draft_reasons[:3]) if detail else line
+
+
+def _column_widths(grid: Grid, data_width: float) -> list[float]:
+    """Column widths in characters: data columns of ``data_width``, label columns as wide as the
+    format's proportions of the whole table make them."""
+    data = grid.cols - grid.label_cols
+    whole = data * data_width / (1 - sum(grid.table.label_widths))
+    return column_widths(grid, whole)
 
 
 def _height(text: str, width_chars: float, size: float) -> float:

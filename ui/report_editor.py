@@ -5,21 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from model.format.format_2021 import OTHER, OVERVIEW, PROBLEMS, SECTIONS, TableSection
+from model.format.format_2021 import OVERVIEW, SECTIONS, TableSection
 from model.problems import Problem, Severity
 
 from .info_tab import InfoTab
 from .session import ReportSession
 from .table_model import ReportTableModel
 from .table_view import ReportTableView
-from .text_tabs import OverviewTab, TextTab
-
-_TABLE_NOTES = {
-    "proactive": "填写本年度主动公开的规章、行政规范性文件及处理决定数量；收费金额以万元为单位。",
-    "applications": "白色格子填写件数；蓝灰色格子（总计）自动计算；黄色格子由上一年度报告结转。"
-    "勾稽关系：第一项加第二项之和，等于第三项加第四项之和。",
-    "review_litigation": "白色格子填写件数；各“总计”自动计算。",
-}
+from .text_tabs import OverviewTab, TextTab, section_heading
 
 
 def tab_of(path: str) -> str:
@@ -38,9 +31,8 @@ class TableTab(QWidget):
         super().__init__()
         self.model = ReportTableModel(session, section.table)
         self.view = ReportTableView(self.model)
-        heading = QLabel(section.heading)
-        heading.setStyleSheet("font-size: 13pt; font-weight: bold; margin: 4px 0;")
-        note = QLabel(_TABLE_NOTES[section.key])
+        heading = section_heading(section.heading)
+        note = QLabel(section.note)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         self.show_previous = QCheckBox("显示上年数")
@@ -72,11 +64,6 @@ class ReportEditor(QTabWidget):
         self.session = session
         self.pages: dict[str, QWidget] = {"info": InfoTab(session)}
         self._titles = {"info": "基本信息"}
-        hints = {
-            PROBLEMS.key: "写明本年度政府信息公开工作存在的主要问题，以及上一年度所列问题的改进情况。",
-            OTHER.key: "如依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况；"
-            "没有需要报告的事项时，写“无其他需要报告的事项。”",
-        }
         for section in SECTIONS:
             if isinstance(section, TableSection):
                 page: QWidget = TableTab(session, section)
@@ -84,11 +71,9 @@ class ReportEditor(QTabWidget):
             elif section is OVERVIEW:
                 page = OverviewTab(session, section)
             else:
-                page = TextTab(session, section, hints[section.key])
+                page = TextTab(session, section)
             self.pages[section.key] = page
-            self._titles[section.key] = (
-                section.heading.split("、")[0] + "、" + _short(section.title)
-            )
+            self._titles[section.key] = section.short_heading
         for key, page in self.pages.items():
             self.addTab(page, self._titles[key])
         self.currentChanged.connect(self._tab_changed)
@@ -146,13 +131,3 @@ class ReportEditor(QTabWidget):
             field = page.fields.get(path)
             widget = field if field is not None else page.editor
             widget.setFocus()
-
-
-def _short(title: str) -> str:
-    return {
-        "主动公开政府信息情况": "主动公开",
-        "收到和处理政府信息公开申请情况": "依申请公开",
-        "政府信息公开行政复议、行政诉讼情况": "复议诉讼",
-        "存在的主要问题及改进情况": "问题及改进",
-        "其他需要报告的事项": "其他事项",
-    }.get(title, title)

@@ -107,7 +107,7 @@ class ReportTableModel(QAbstractTableModel):
             left = self.grid.left_aligned(cell)
             horizontal = Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignHCenter
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and cell.text.startswith("第二十条"):
+        if role == Qt.ItemDataRole.FontRole and cell.emphasis:
             return self._bold
         return None
 

@@ -17,7 +17,15 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -37,9 +45,8 @@ from model.paste import plan_paste
 
 from .table_model import CELL_ROLE, PREVIOUS_ROLE, ReportTableModel
 
-# Widths (px) of each table's label columns; the data columns share what is left.
-_LABEL_WIDTHS = {"proactive": [200], "applications": [64, 100, 250], "review_litigation": []}
 _MIN_DATA_WIDTH = 52
+_MIN_LABEL_WIDTH = 40
 _ROW_HEIGHT = 30
 _NAVIGATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
@@ -130,17 +137,30 @@ class ReportTableView(QTableView):
         self.setCurrentIndex(model.index(first.row, first.col))
 
     def _lay_out_sections(self) -> None:
-        """Label columns at their width, data columns sharing the rest; rows as tall as needed."""
+        """Label columns in the format's proportions of the view's width, data columns sharing
+        the rest; rows as tall as needed."""
         grid = self.table_model.grid
         header = self.horizontalHeader()
         header.setMinimumSectionSize(_MIN_DATA_WIDTH)
         for col in range(grid.cols):
-            if col < grid.label_cols:
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(col, _LABEL_WIDTHS[self.table_model.table.key][col])
-            else:
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            mode = QHeaderView.ResizeMode.Interactive
+            if col >= grid.label_cols:
+                mode = QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(col, mode)
+        self._size_label_columns()
         self._fit_rows()
+
+    def _size_label_columns(self) -> None:
+        width = self.viewport().width()
+        for col, fraction in enumerate(self.table_model.table.label_widths):
+            self.horizontalHeader().resizeSection(
+                col, max(_MIN_LABEL_WIDTH, round(fraction * width))
+            )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._size_label_columns()
 
     def _fit_rows(self) -> None:
         """Each row as tall as its wrapped labels need (spanned labels share their rows)."""

@@ -23,7 +23,8 @@ from .text_fields import BoundTextEdit
 SUBSECTIONS = "texts.overview.subsections"
 
 
-def _heading(text: str) -> QLabel:
+def section_heading(text: str) -> QLabel:
+    """A section's heading above its editor (一…六), the same on every tab."""
     label = QLabel(text)
     label.setStyleSheet("font-size: 13pt; font-weight: bold; margin: 4px 0;")
     return label
@@ -32,12 +33,12 @@ def _heading(text: str) -> QLabel:
 class TextTab(QWidget):
     """五 or 六: one text, with its heading and what the format asks for."""
 
-    def __init__(self, session: ReportSession, section: TextSection, hint: str) -> None:
+    def __init__(self, session: ReportSession, section: TextSection) -> None:
         super().__init__()
         self.editor = BoundTextEdit(session, f"texts.{section.key}")
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(section.heading))
-        note = QLabel(hint)
+        layout.addWidget(section_heading(section.heading))
+        note = QLabel(section.note)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
@@ -93,7 +94,7 @@ class OverviewTab(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([240, 720])
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(section.heading))
+        layout.addWidget(section_heading(section.heading))
         layout.addWidget(QLabel("引言"))
         layout.addWidget(self.intro.banner)
         layout.addWidget(self.intro)

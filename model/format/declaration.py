@@ -71,7 +71,11 @@ class Node:
 
 @dataclass(frozen=True)
 class Block:
-    """One cross table of a table: title row, column tree, row tree, corner label."""
+    """One cross table of a table: title row, column tree, row tree, corner label.
+
+    The title (二's 第二十条第（一）项…) spans the table's full width and is printed emphasized
+    — bold, or in the heading face — in the editor and in every writer alike (``GridCell.emphasis``).
+    """
 
     columns: tuple[Node, ...]
     rows: tuple[Node, ...]
@@ -104,6 +108,10 @@ class Table:
 
     key: str
     blocks: tuple[Block, ...]
+    # How wide each label column is drawn, as a fraction of the whole table's width; the data
+    # columns share the rest equally. The editor converts to pixels, Excel to characters, Word to
+    # millimetres and the PDF to points: the same proportions everywhere.
+    label_widths: tuple[float, ...] = ()
     sums: tuple[SumRule, ...] = ()
     balances: tuple[BalanceRule, ...] = ()
     amounts: frozenset[tuple[str, str]] = field(default_factory=frozenset)
@@ -162,31 +170,42 @@ class Table:
 
 
 @dataclass(frozen=True)
-class TextSection:
-    """A text section (一、五、六) with its data-package key."""
+class _Titled:
+    """What every section shows: its number and prescribed title, a short title where room is
+    scarce (the editor's tabs, Excel's sheet names), and the note the editor shows above it."""
 
     number: str
     title: str
-    key: str
+    short_title: str
+    note: str
 
     @property
     def heading(self) -> str:
+        """一、总体情况: as the report prints it."""
         return f"{self.number}、{self.title}"
+
+    @property
+    def short_heading(self) -> str:
+        """二、主动公开: a tab's title, a sheet's name."""
+        return f"{self.number}、{self.short_title}"
 
 
 @dataclass(frozen=True)
-class TableSection:
-    number: str
-    title: str
+class TextSection(_Titled):
+    """A text section (一、五、六) with its data-package key."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class TableSection(_Titled):
+    """A table section (二、三、四)."""
+
     table: Table
 
     @property
     def key(self) -> str:
         return self.table.key
-
-    @property
-    def heading(self) -> str:
-        return f"{self.number}、{self.title}"
 
 
 Section = TextSection | TableSection

@@ -30,6 +30,7 @@ _DECISIONS = (Node("本年处理决定数量", col="decisions"),)
 
 PROACTIVE = Table(
     key="proactive",
+    label_widths=(0.294,),
     blocks=(
         Block(
             title="第二十条第（一）项",
@@ -201,6 +202,7 @@ _APPLICATION_SUMS, _APPLICATION_BALANCES = _application_rules()
 
 APPLICATIONS = Table(
     key="applications",
+    label_widths=(0.065, 0.12, 0.315),
     blocks=(Block(corner=APPLICATIONS_NOTE, columns=_APPLICATION_COLUMNS, rows=_APPLICATION_ROWS),),
     sums=_APPLICATION_SUMS,
     balances=_APPLICATION_BALANCES,
@@ -253,15 +255,53 @@ REVIEW_LITIGATION = Table(
 
 # ── The six sections, in order ─────────────────────────────────────────────────────────────
 
-OVERVIEW = TextSection("一", "总体情况", "overview")
-PROBLEMS = TextSection("五", "存在的主要问题及改进情况", "problems")
-OTHER = TextSection("六", "其他需要报告的事项", "other")
+OVERVIEW = TextSection(
+    "一",
+    "总体情况",
+    short_title="总体情况",
+    note="",  # its tab explains itself: 引言, then the sub-sections
+    key="overview",
+)
+PROBLEMS = TextSection(
+    "五",
+    "存在的主要问题及改进情况",
+    short_title="问题及改进",
+    note="写明本年度政府信息公开工作存在的主要问题，以及上一年度所列问题的改进情况。",
+    key="problems",
+)
+OTHER = TextSection(
+    "六",
+    "其他需要报告的事项",
+    short_title="其他事项",
+    note="如依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况；"
+    "没有需要报告的事项时，写“无其他需要报告的事项。”",
+    key="other",
+)
 
 SECTIONS: tuple[TextSection | TableSection, ...] = (
     OVERVIEW,
-    TableSection("二", "主动公开政府信息情况", PROACTIVE),
-    TableSection("三", "收到和处理政府信息公开申请情况", APPLICATIONS),
-    TableSection("四", "政府信息公开行政复议、行政诉讼情况", REVIEW_LITIGATION),
+    TableSection(
+        "二",
+        "主动公开政府信息情况",
+        short_title="主动公开",
+        note="填写本年度主动公开的规章、行政规范性文件及处理决定数量；收费金额以万元为单位。",
+        table=PROACTIVE,
+    ),
+    TableSection(
+        "三",
+        "收到和处理政府信息公开申请情况",
+        short_title="依申请公开",
+        note="白色格子填写件数；蓝灰色格子（总计）自动计算；黄色格子由上一年度报告结转。"
+        "勾稽关系：第一项加第二项之和，等于第三项加第四项之和。",
+        table=APPLICATIONS,
+    ),
+    TableSection(
+        "四",
+        "政府信息公开行政复议、行政诉讼情况",
+        short_title="复议诉讼",
+        note="白色格子填写件数；各“总计”自动计算。",
+        table=REVIEW_LITIGATION,
+    ),
     PROBLEMS,
     OTHER,
 )

@@ -23,6 +23,7 @@ class GridCell:
     role: Role
     text: str = ""  # the label, for Role.LABEL
     ref: CellRef | None = None  # the data cell, for Role.INPUT and Role.COMPUTED
+    emphasis: bool = False  # a block's title: bold (or the heading face) everywhere
 
     @property
     def last_row(self) -> int:
@@ -98,7 +99,7 @@ def _place_block(
 ) -> int:
     width = label_cols + data_cols
     if block.title is not None:
-        out.append(GridCell(top, 0, 1, width, Role.LABEL, text=block.title))
+        out.append(GridCell(top, 0, 1, width, Role.LABEL, text=block.title, emphasis=True))
         top += 1
     leaves = column_leaves(block)
     if data_cols % len(leaves):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
@@ -172,3 +173,18 @@ def test_show_previous_year_values(window: MainWindow) -> None:
     assert "上年数：0" in index.data(Qt.ItemDataRole.ToolTipRole)
     page.show_previous.setChecked(True)
     assert page.view.delegate.show_previous
+
+
+def test_label_columns_keep_the_declared_proportions_as_the_window_resizes(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    page = open_applications(window)
+    header = page.view.horizontalHeader()
+    declared = page.model.table.label_widths
+    for width in (1800, 1400):
+        window.resize(width, 900)
+        qtbot.waitUntil(lambda: page.view.viewport().width() > 0)
+        QGuiApplication.processEvents()
+        room = page.view.viewport().width()
+        shares = [header.sectionSize(c) / room for c in range(len(declared))]
+        assert shares == [pytest.approx(f, abs=0.01) for f in declared]
