@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from export.files import readable
 from model import APP_TITLE, __version__
 from model.format.format_2021 import NOTICE
 from model.paths import data_dir
@@ -29,6 +28,7 @@ from . import dialogs
 from .checks_panel import ChecksPanel
 from .database import OpenDatabase
 from .file_actions import FileActions
+from .file_drops import FileDropFilter
 from .help_dialog import HelpDialog
 from .report_actions import ReportActions
 from .report_editor import ReportEditor, TableTab
@@ -46,7 +46,6 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.editor: ReportEditor | None = None
         self.help: HelpDialog | None = None
-        self._watching_drops = False
         self.report_actions = ReportActions(self, self)
         self.file_actions = FileActions(self, self)
 
@@ -74,7 +73,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name]
             for name in ("copy", "delete", "publish", "unpublish", "rename")
         ]
-        self.setAcceptDrops(True)  # a package, workbook or document dropped here is imported
+        self.drops = FileDropFilter(self, self.file_actions.import_file)
         self.resize(1400, 900)
         self.resizeDocks([self.list_dock, self.checks], [230, 300], Qt.Orientation.Horizontal)
         geometry, window_state = remembered_bytes(GEOMETRY), remembered_bytes(WINDOW_STATE)
@@ -361,24 +360,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        handle = self.windowHandle()
-        if handle is not None and not self._watching_drops:
-            handle.installEventFilter(self)  # the window's own events only: cheap
-            self._watching_drops = True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A package, workbook or document dropped anywhere on the window is imported, even
-        over a text field (which would otherwise take the file's path as text)."""
-        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
-        if event.type() in kinds and isinstance(event, QDropEvent):
-            path = _importable(event.mimeData())
-            if path is not None:
-                event.acceptProposedAction()
-                if event.type() == QEvent.Type.Drop:
-                    # After the drop returns: the file manager is not kept waiting on our dialogs.
-                    QTimer.singleShot(0, lambda: self.file_actions.import_file(path))
-                return True
-        return super().eventFilter(watched, event)
+        self.drops.watch()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already saved; commit typing still waiting for its pause, then go."""
@@ -392,12 +374,3 @@ class MainWindow(QMainWindow):
 
     def current_widget(self) -> QWidget | None:
         return self.editor.currentWidget() if self.editor else None
-
-
-def _importable(data: QMimeData) -> Path | None:
-    """The one file dropped, when it is a data package, a workbook or a document."""
-    urls = data.urls()
-    if len(urls) != 1 or not urls[0].isLocalFile():
-        return None
-    path = Path(urls[0].toLocalFile())
-    return path if readable(path) else None

@@ -419,5 +419,35 @@ def test_a_word_report_dropped_on_the_window_is_imported(
     # Not taken: two files at once, or a file of another kind.
     for paths in ((document, document), (tmp_path / "照片.jpg",)):
         entering, dropping, _ = drag(*paths)
-        assert not window.eventFilter(handle, entering)
+        assert not window.drops.eventFilter(handle, entering)
     assert len(window.database.store.list_reports()) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("旧报告.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504),  # an old binary workbook
+        ("报告.docx", b"PK\x05\x06" + b"\0" * 18),  # an empty zip, not a Word document
+        ("报告.json", '{"format": "gov-info-annual-report", "year": "二〇二一"}'.encode()),
+        ("报告.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504),  # no reader at all
+    ],
+)
+def test_a_refused_file_says_the_same_in_the_window_and_on_the_command_line(
+    window: MainWindow,
+    answers: Answers,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes,
+) -> None:
+    from cli.commands import convert
+
+    source = tmp_path / name
+    source.write_bytes(content)
+    assert convert(str(source), str(tmp_path / "out.json")) == 2
+    said = [line.strip() for line in capsys.readouterr().err.splitlines()[1:] if line.strip()]
+    window.file_actions.import_file(source)
+    assert said and len(answers.errors) == 1
+    shown = answers.errors[0]
+    assert all(line in shown for line in said), (said, shown)
+    assert window.database.store.list_reports() == []
