@@ -8,7 +8,9 @@ tab-separated text spreadsheets exchange. Spans come from the same grid the expo
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
@@ -48,7 +50,12 @@ from .table_model import CELL_ROLE, PREVIOUS_ROLE, ReportTableModel
 _MIN_DATA_WIDTH = 52
 _MIN_LABEL_WIDTH = 40
 _ROW_HEIGHT = 30
-_NAVIGATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+_END_EDIT_HINTS = {
+    Qt.Key.Key_Return: QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+    Qt.Key.Key_Enter: QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+    Qt.Key.Key_Tab: QAbstractItemDelegate.EndEditHint.EditNextItem,
+    Qt.Key.Key_Backtab: QAbstractItemDelegate.EndEditHint.EditPreviousItem,
+}
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -68,6 +75,20 @@ class CellDelegate(QStyledItemDelegate):
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(False)
         return editor
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Enter and Tab commit the editor's text and close it *now*.
+
+        Qt's own delegate does both through a queued call: keys typed faster than the event loop
+        turns (a quick clerk, a slow PC) still reach the open editor in between, so "2⏎3⏎" became
+        23 in one cell. Committing before the next event is read keeps every key in its cell."""
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            hint = _END_EDIT_HINTS.get(Qt.Key(event.key()))
+            if hint is not None and isinstance(editor, QLineEdit):
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, hint)
+                return True
+        return super().eventFilter(editor, event)
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -195,10 +216,7 @@ class ReportTableView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         editing = self.state() == QAbstractItemView.State.EditingState
-        if editing and key in _NAVIGATION_KEYS:
-            # The editor's Return/Tab reaches us too; the delegate commits it and closeEditor moves.
-            event.accept()
-        elif event.matches(QKeySequence.StandardKey.Copy):
+        if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from ui.main_window import MainWindow
 from ui.report_editor import TableTab
@@ -188,3 +188,66 @@ def test_label_columns_keep_the_declared_proportions_as_the_window_resizes(
         room = page.view.viewport().width()
         shares = [header.sectionSize(c) / room for c in range(len(declared))]
         assert shares == [pytest.approx(f, abs=0.01) for f in declared]
+
+
+def post_keys(window: MainWindow, keys: str) -> None:
+    """Queue key presses as the system does (to the window, for whatever has focus then), all
+    at once: typed faster than the event loop turns, as on a slow PC."""
+    named = {"\r": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
+    handle = window.windowHandle()
+    for char in keys:
+        key = named.get(char) or Qt.Key(ord(char))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.postEvent(handle, event)
+
+
+@pytest.mark.parametrize(
+    ("table", "start", "keys", "expected"),
+    [
+        # Enter goes down 三's column: every number in its own cell.
+        (
+            "applications",
+            ("new_requests", "natural_person"),
+            "2\r3\r45\r6\r",
+            {
+                ("new_requests", "natural_person"): 2,
+                ("carried_over", "natural_person"): 3,
+                ("disclosed", "natural_person"): 45,
+                ("partly_disclosed", "natural_person"): 6,
+            },
+        ),
+        # Tab goes right along 二's first block, where no check would catch a merge.
+        (
+            "proactive",
+            ("regulations", "issued"),
+            "1\t2\t3\t",
+            {
+                ("regulations", "issued"): 1,
+                ("regulations", "repealed"): 2,
+                ("regulations", "in_force"): 3,
+            },
+        ),
+        # 四's single row, Tab over its typed cells.
+        (
+            "review_litigation",
+            ("review", "upheld"),
+            "7\t8\t",
+            {("review", "upheld"): 7, ("review", "corrected"): 8},
+        ),
+    ],
+)
+def test_keys_typed_faster_than_the_event_loop_each_land_in_their_cell(
+    window: MainWindow, qtbot, table: str, start: tuple[str, str], keys: str, expected: dict
+) -> None:  # type: ignore[no-untyped-def]
+    window.report_actions.open_sample()
+    page = table_tab(window, table)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is not None)
+    page.view.setCurrentIndex(page.model.index_of(ref(table, *start)))
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus)
+    post_keys(window, keys)
+    report = window.session.report  # type: ignore[union-attr]
+    qtbot.wait(200)  # the queued keys, and anything they queue in turn, are all handled
+    assert {cell: report.value(ref(table, *cell)) for cell in expected} == expected
