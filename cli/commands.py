@@ -9,7 +9,6 @@ from typing import TextIO
 
 from export.files import check_target, read_report_file, write_report_file
 from export.reading import ImportResult
-from model.atomic import WriteError
 from model.checks import check_report, has_errors, skipped_comparisons
 from model.problems import Problem, Severity
 from model.refusal import FileRefused
@@ -75,8 +74,8 @@ def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
         _fail(f"报告有 {len(errors)} 个错误，已按要求导出，并在文件中标记为“草稿”。")
     try:
         write_report_file(report, target_path, errors=errors)
-    except WriteError as exc:
-        _fail(str(exc))
+    except (OSError, ValueError) as exc:  # WriteError, FontError (a character no font has)…
+        _fail(f"未能写入 {target_path.name}：{exc}")
         return UNUSABLE
     print(f"已写入 {target_path}")
     return OK

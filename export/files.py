@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from model.package import read_package, read_text, save_package
-from model.refusal import refused
+from model.refusal import FileRefused, refused
+from model.report import clean_texts
 
 from .reading import ImportResult
 
@@ -58,7 +59,11 @@ def read_report_file(path: Path) -> ImportResult:
     if kind is None:
         raise refused(f"无法读取“{path.name}”：只能读取{_listed(READERS.items())}。")
     reader: Reader = _imported(kind.entry)
-    return reader(path)
+    read = reader(path)
+    bad_texts = clean_texts(read.report)  # one check of every text, whatever the file's kind
+    if bad_texts:
+        raise FileRefused(bad_texts)
+    return read
 
 
 def check_target(path: Path) -> None:

@@ -39,10 +39,9 @@ def parse_count(text: str) -> int:
     integer, fraction = _split_number(text, Kind.COUNT, "件数")
     if fraction.strip("0"):
         raise InputError(f"“{_shown(text)}”不是整数：件数只能填写整数。")
-    value = int(integer)
-    if value > MAX_COUNT:
+    if len(integer.lstrip("0")) > len(str(MAX_COUNT)) or int(integer) > MAX_COUNT:
         raise InputError(f"“{_shown(text)}”太大：件数不能超过 999,999,999。")
-    return value
+    return int(integer)
 
 
 def parse_amount(text: str) -> Decimal:
@@ -51,6 +50,8 @@ def parse_amount(text: str) -> Decimal:
         raise InputError(
             f"“{_shown(text)}”的小数位太多：金额以万元为单位，最多保留 4 位小数（0.0001 万元即 1 元）。"
         )
+    if len(integer.lstrip("0")) > 9:
+        raise InputError(f"“{_shown(text)}”太大：金额不能超过 999,999,999.9999 万元。")
     try:
         value = Decimal(f"{integer}.{fraction}" if fraction else integer)
     except InvalidOperation as error:  # pragma: no cover - the pattern only lets digits through

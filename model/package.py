@@ -18,12 +18,12 @@ from typing import Any
 
 from .atomic import write_atomically
 from .cell_input import MAX_COUNT, Value, format_value
-from .checks.values import value_problem
+from .checks.values import total_problem, value_problem
 from .format.declaration import CellRef, Kind, Role
 from .format.format_2019 import NAME_2019
 from .format.format_2021 import FORMAT_VERSION, TABLES
 from .problems import Problem, error
-from .refusal import FileRefused, problems_refused
+from .refusal import FileRefused, problems_refused, refused
 from .report import (
     META_FIELDS,
     Explanation,
@@ -32,8 +32,10 @@ from .report import (
     Status,
     Subsection,
     Texts,
+    computed_values,
     mismatched_totals,
 )
+from .text_input import clean_json, clean_tree
 
 FORMAT_ID = "gov-info-annual-report"
 PACKAGE_VERSION = 1
@@ -139,18 +141,34 @@ def read_text(path: Path) -> str:
 
 
 def read_package(text: str) -> PackageRead:
+    """A report from a package's text; FileRefused naming each path that cannot be taken."""
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
-        raise FileRefused(
-            [
-                (
-                    "",
-                    f"不是有效的 JSON 数据包：第 {exc.lineno} 行第 {exc.colno} 列有错误（{exc.msg}）。",
-                )
-            ]
+        raise refused(
+            f"不是有效的 JSON 数据包：第 {exc.lineno} 行第 {exc.colno} 列有错误（{exc.msg}）。"
         ) from None
-    return _Reader().read(data)
+    except RecursionError:
+        raise refused("不是年报助手的数据包：JSON 嵌套过深（数据包只有几层）。") from None
+    except _TooManyDigits as exc:
+        raise refused(f"不是年报助手的数据包：其中有一个 {exc.digits} 位的整数。") from None
+    bad_texts = list(clean_json(data))
+    if bad_texts:
+        raise FileRefused(bad_texts)
+    return _Reader().read(clean_tree(data))
+
+
+class _TooManyDigits(ValueError):
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _bounded_int(text: str) -> int:
+    """An integer of the package: no report number has more than a few digits, and a very long
+    one would take the parser long to convert (or exceed Python's conversion limit)."""
+    if len(text) > 30:
+        raise _TooManyDigits(len(text))
+    return int(text)
 
 
 class _Reader:
@@ -341,6 +359,8 @@ class _Reader:
             or _is_int(value)
         ):
             parsed = Decimal(value)
+            if parsed == 0:
+                parsed = parsed.copy_abs()  # -0.0 is 0: written back as "0.0", never "-0.0"
         message = value_problem(kind, parsed) if parsed is not None else None
         if parsed is None:
             message = (
@@ -357,6 +377,12 @@ class _Reader:
     def _computed(self, key: str, given: dict[CellRef, Value], report: Report) -> None:
         """A computed cell present in the package must equal its parts (E-R2/R3/R4)."""
         table = TABLES[key]
+        for ref, total in computed_values(table, report.values).items():
+            message = total_problem(total)
+            if message and ref not in given:  # a given total out of range is named already
+                self.problems.append(
+                    error("E-value", (ref.path,), f"{table.describe(ref)}：{message}")
+                )
         for wrong in mismatched_totals(table, report.values, given):
             self.problems.append(
                 error(

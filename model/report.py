@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .cell_input import Value
 from .format.declaration import CellRef, Kind, Role, Table
 from .format.format_2021 import FORMAT_VERSION, STANDARD_SUBSECTIONS, TABLES
+from .text_input import BadText, clean_json, clean_text, clean_tree
 
 
 class Status(Enum):
@@ -170,6 +171,35 @@ class Report:
             yield f"texts.overview.subsections.{i}.body", sub.body
         yield "texts.problems", self.texts.problems
         yield "texts.other", self.texts.other
+
+
+def clean_texts(report: Report) -> list[tuple[str, str]]:
+    """Every text of a report made fit for every writer (``text_input.clean_text``), as a reader
+    or the store got it; the (path, why) of each text that cannot be taken, which a caller refuses."""
+    issues: list[tuple[str, str]] = []
+    for path, text in list(report.text_fields()):
+        if path.startswith("meta."):
+            continue  # with all of meta below, unknown keys included
+        try:
+            set_field(report, path, clean_text(text))
+        except BadText as bad:
+            issues.append((path, str(bad)))
+    meta_issues = list(clean_json(report.meta, "meta"))
+    if meta_issues:
+        issues += meta_issues
+    else:
+        report.meta = clean_tree(report.meta)
+    for i, explanation in enumerate(report.explanations):
+        try:
+            report.explanations[i] = Explanation(
+                explanation.rule,
+                explanation.cells,
+                None if explanation.sentence is None else clean_text(explanation.sentence),
+                clean_text(explanation.text),
+            )
+        except BadText as bad:
+            issues.append((f"explanations.{i}", str(bad)))
+    return issues
 
 
 def get_field(report: Report, path: str) -> str:

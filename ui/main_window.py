@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.session = ReportSession(store, report, self)
         self.session.saved.connect(self._saved)
         self.session.save_failed.connect(self._save_failed)
+        self.session.text_refused.connect(self._text_refused)
         self.session.changed.connect(self._report_changed)
         self.editor = ReportEditor(self.session)
         self.editor.message.connect(self.statusBar().showMessage)
@@ -279,6 +280,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _saved(self, when: str) -> None:
         self.saved_label.setText(f"已保存 {when}")
+
+    @Slot(str)
+    def _text_refused(self, message: str) -> None:
+        dialogs.error(self, "文字未保存", message)
 
     @Slot(str)
     def _save_failed(self, message: str) -> None:

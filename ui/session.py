@@ -21,6 +21,7 @@ from model.problems import Problem
 from model.report import Explanation, Report, Status
 from model.settings import settings_or_defaults
 from model.store.store import Store
+from model.text_input import BadText, clean_text
 
 from .commands import (
     SetCellsCommand,
@@ -38,6 +39,7 @@ class ReportSession(QObject):
     problems_changed = Signal()
     saved = Signal(str)  # the time of the save, for the status bar
     save_failed = Signal(str)
+    text_refused = Signal(str)  # a typed or pasted text that cannot be taken, and why
 
     def __init__(self, store: Store, report: Report, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,14 @@ class ReportSession(QObject):
             self.undo_stack.push(command)
 
     def set_field(self, path: str, value: str | None, text: str = "修改文字") -> None:
+        """Change a text (normalised as every way in does); one that cannot be taken is left
+        in its field, unsaved, and ``text_refused`` says why."""
+        if value is not None and path != "signed_on":
+            try:
+                value = clean_text(value)
+            except BadText as bad:
+                self.text_refused.emit(f"这段文字未保存：{bad}")
+                return
         old = current_text(self.report, path)
         if old != value and not self.read_only:
             self.undo_stack.push(SetFieldCommand(self.report, self.notify, path, old, value, text))

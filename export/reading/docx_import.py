@@ -38,7 +38,7 @@ from model.refusal import FileRefused, refused
 from model.report import META_FIELDS, Report, Subsection
 
 from . import ImportResult
-from .office_files import DOCX, check_container
+from .office_files import DOCX, check_container, unreadable
 from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
 
 _SUBSECTION = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?P<rest>.*)$", re.S)
@@ -101,7 +101,7 @@ def _blocks(path: Path) -> list[Block]:
     try:
         body = Document(str(path)).element.body
     except Exception as exc:  # python-docx and lxml raise many kinds; each means the same here
-        raise refused(f"{path.name} 无法作为 Word 文档打开：{type(exc).__name__}: {exc}") from None
+        raise unreadable(path, DOCX, exc) from None
     blocks: list[Block] = []
     numbers = itertools.count(1)  # 第 N 个表格, in document order
 

@@ -23,7 +23,7 @@ from model.report import Report
 
 from ..xlsx import DATA_MARK, DATA_SHEET
 from . import ImportResult
-from .office_files import XLSX, check_container
+from .office_files import XLSX, check_container, unreadable
 from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
 
 
@@ -78,9 +78,7 @@ def _open(path: Path) -> dict[str, CellSheet]:
         finally:
             book.close()
     except Exception as exc:  # openpyxl raises many kinds; each means the same to the user
-        raise refused(
-            f"{path.name} 无法作为 Excel 工作簿打开：{type(exc).__name__}: {exc}"
-        ) from None
+        raise unreadable(path, XLSX, exc) from None
 
 
 def _sheet(worksheet: Any) -> CellSheet:

@@ -33,14 +33,18 @@ _DIGITS = {
     "九": 9,
 }
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
+_LONGEST = 12  # characters of a stated count: 999,999,999 is 9 digits, 九亿九千九百万 7 numerals
 _NUMBER = re.compile(r"([0-9]+|[零〇一二两三四五六七八九十百千万]+)\s*(?:件|例|条)")
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CLAUSE = re.compile(r"[^，,、；;。！？\n]+")
 
 
 def chinese_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十五 → 25, 一百零三 → 103, 两千 → 2000; None if not a numeral."""
-    if text.isdigit():
+    """一 → 1, 十二 → 12, 二十五 → 25, 一百零三 → 103, 两千 → 2000; None if not a numeral, or
+    if it is longer than any count a report states (a long digit run is not a count)."""
+    if len(text) > _LONGEST:
+        return None
+    if text.isascii() and text.isdigit():
         return int(text)
     total, section, digit = 0, 0, None
     for char in text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..cell_input import AMOUNT_PLACES, MAX_AMOUNT, MAX_COUNT
-from ..format.declaration import Kind
+from ..format.declaration import CellRef, Kind
 from ..format.format_2021 import TABLES
 from ..problems import Problem, error
 from ..report import Report
@@ -13,13 +13,29 @@ from .context import Context
 
 
 def check_values(report: Report, context: Context) -> list[Problem]:
-    problems = []
+    """Every cell, the computed totals too: a total of typed cells each in range can still be
+    too large to write (and a file holding it would be refused when read back)."""
+    messages: dict[CellRef, str] = {}
     for ref, value in report.values.items():
-        table = TABLES[ref.table]
-        message = value_problem(table.kind(ref), value)
+        message = value_problem(TABLES[ref.table].kind(ref), value)
         if message:
-            problems.append(error("E-value", (ref.path,), f"{table.describe(ref)}：{message}"))
-    return problems
+            messages[ref] = message
+    faulty = {ref.table for ref in messages}  # a total of faulty parts says nothing more
+    for ref, value in context.values.items():
+        message = None if ref in report.values or ref.table in faulty else total_problem(value)
+        if message:
+            messages[ref] = message
+    return [
+        error("E-value", (ref.path,), f"{TABLES[ref.table].describe(ref)}：{message}")
+        for ref, message in messages.items()
+    ]
+
+
+def total_problem(total: object) -> str | None:
+    """Why a computed total cannot be written (its parts being good), or None."""
+    if isinstance(total, int) and total > MAX_COUNT:
+        return f"合计 {total} 超出范围：各项之和不能超过 999,999,999。"
+    return None
 
 
 def value_problem(kind: Kind, value: object) -> str | None:

@@ -319,14 +319,31 @@ STANDARD_SUBSECTIONS = (
     "监督保障",
 )
 
-NUMERALS = "一二三四五六七八九十"
+NUMERALS = "一二三四五六七八九"
 
 
 def subsection_number(index: int) -> str:
-    """（一）…（十）, then （十一）…: the numbering export adds to 一's sub-section titles."""
-    n = index + 1
-    if n <= 10:
-        return f"（{NUMERALS[n - 1]}）"
-    tens, units = divmod(n, 10)
-    text = ("" if tens == 1 else NUMERALS[tens - 1]) + "十" + (NUMERALS[units - 1] if units else "")
-    return f"（{text}）"
+    """（一）…（十）, （十一）…（九十九）, （一百）, （一百零一）…: how export numbers 一's sub-sections."""
+    return f"（{chinese_numeral(index + 1)}）"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五, 110 → 一百一十, 1000 → 一千 (n ≥ 1)."""
+    if n < 10:
+        return NUMERALS[n - 1]
+    if n < 20:
+        return "十" + chinese_numeral(n - 10) if n > 10 else "十"
+    digits = [int(d) for d in str(n)]
+    units = ["", "十", "百", "千", "万"][len(digits) - 1 :: -1] if len(digits) <= 5 else None
+    if units is None:
+        return str(n)
+    text, zero = "", False
+    for digit, unit in zip(digits, units, strict=True):
+        if digit == 0:
+            zero = True
+            continue
+        if zero and text:
+            text += "零"
+        text += NUMERALS[digit - 1] + unit
+        zero = False
+    return text

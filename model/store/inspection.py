@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def _check_contents(path: Path, application_id: int, version: int) -> None:
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise DamagedDatabase(_damaged(path, exc)) from exc
+        raise DamagedDatabase(damaged_message(path, exc)) from exc
     try:
         tables = connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
         if application_id != APPLICATION_ID and (application_id != 0 or tables):
@@ -88,18 +89,43 @@ def _check_contents(path: Path, application_id: int, version: int) -> None:
             )
         result = connection.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise DamagedDatabase(_damaged(path, result))
+            raise DamagedDatabase(damaged_message(path, result))
     except sqlite3.OperationalError as exc:
         # A hot journal from an interrupted save: only a writer can roll it back. The raw
         # header already says whose file this is; let our own file be recovered.
         hot_journal = getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK"
         if hot_journal and application_id == APPLICATION_ID and version <= SCHEMA_VERSION:
             return
-        raise DamagedDatabase(_damaged(path, exc)) from exc
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabase(_damaged(path, exc)) from exc
+        raise DamagedDatabase(damaged_message(path, exc)) from exc
+    except READ_DAMAGE as exc:  # a damaged schema text, a damaged page…
+        raise DamagedDatabase(damaged_message(path, exc)) from exc
     finally:
         connection.close()
+
+
+# What reading a damaged file can raise, besides sqlite3's own errors: text that is not UTF-8,
+# a number that is not one, a row missing a column.
+READ_DAMAGE = (
+    sqlite3.DatabaseError,
+    UnicodeDecodeError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    OverflowError,
+)
+
+
+@contextlib.contextmanager
+def damage_refused(path: Path) -> Iterator[None]:
+    """Whatever error reading the file raises becomes the refusal of a damaged database, as at
+    opening: the window offers the backups, and the file is not touched."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except READ_DAMAGE as exc:
+        raise DamagedDatabase(damaged_message(path, exc)) from exc
 
 
 def check_writable(path: Path) -> None:
@@ -118,7 +144,7 @@ def check_writable(path: Path) -> None:
         )
 
 
-def _damaged(path: Path, detail: object) -> str:
+def damaged_message(path: Path, detail: object) -> str:
     return (
         f"数据库文件“{path.name}”已损坏，无法打开（{detail}）。文件未做任何改动；可以从备份恢复。"
     )

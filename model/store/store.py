@@ -16,8 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from ..report import Report, Status
-from .inspection import StoreError, check_writable, inspect
+from ..report import Report, Status, clean_texts
+from .inspection import (
+    DamagedDatabase,
+    StoreError,
+    check_writable,
+    damage_refused,
+    damaged_message,
+    inspect,
+)
 from .rows import now, read_report, write_report
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -116,6 +123,10 @@ class Store:
     # ── organizations ────────────────────────────────────────────────────────────────────
 
     def organizations(self) -> list[Organization]:
+        with damage_refused(self.path):
+            return self._organizations()
+
+    def _organizations(self) -> list[Organization]:
         former: dict[int, list[str]] = {}
         for org_id, name in self._db.execute(
             "SELECT organization_id, name FROM organization_names ORDER BY renamed_at, id"
@@ -208,7 +219,14 @@ class Store:
         return report_id
 
     def load(self, report_id: int) -> Report:
-        return read_report(self._db, report_id)
+        """A report whole; DamagedDatabase when its rows cannot be read as one."""
+        with damage_refused(self.path):
+            report = read_report(self._db, report_id)
+        bad_texts = clean_texts(report)
+        if bad_texts:
+            where, why = bad_texts[0]
+            raise DamagedDatabase(damaged_message(self.path, f"{where}：{why}"))
+        return report
 
     def record_event(self, report_id: int, event: str) -> None:
         """Note what happened to a report (发布, 取消发布) in its history."""
@@ -241,14 +259,15 @@ class Store:
     def list_reports(self, *, deleted: bool = False) -> list[ReportSummary]:
         """The reports (or, with ``deleted``, the 回收站), by organization and newest year first."""
         condition = "r.deleted_at IS NOT NULL" if deleted else "r.deleted_at IS NULL"
-        return [
-            ReportSummary(rid, oid, org, name, year, _STATUS[status], updated, removed)
-            for rid, oid, org, name, year, status, updated, removed in self._db.execute(
-                "SELECT r.id, r.organization_id, o.name, r.organization_name, r.year, r.status, "
-                "r.updated_at, r.deleted_at FROM reports r JOIN organizations o "
-                f"ON o.id = r.organization_id WHERE {condition} ORDER BY o.name, r.year DESC, r.id"
-            )
-        ]
+        with damage_refused(self.path):
+            return [
+                ReportSummary(rid, oid, org, name, year, _STATUS[status], updated, removed)
+                for rid, oid, org, name, year, status, updated, removed in self._db.execute(
+                    "SELECT r.id, r.organization_id, o.name, r.organization_name, r.year, r.status, "
+                    "r.updated_at, r.deleted_at FROM reports r JOIN organizations o "
+                    f"ON o.id = r.organization_id WHERE {condition} ORDER BY o.name, r.year DESC, r.id"
+                )
+            ]
 
     def delete(self, report_id: int) -> None:
         """Move a report to the 回收站 (restorable)."""
