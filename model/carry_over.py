@@ -18,7 +18,7 @@ from .cell_input import Value
 from .format.declaration import CellRef
 from .format.format_2021 import APPLICANT_COLUMNS
 from .report import Report, Status, get_field, set_field
-from .text_spans import fold_digits, sentence_span
+from .text_spans import Sentences, Spans, fold_digits
 
 _YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 _PROTECTED = re.compile(r"〔[^〔〕]*〕|《[^《》]*》")
@@ -113,22 +113,25 @@ def roll_years(text: str, old_year: int, new_year: int, path: str) -> tuple[str,
     """Move the report year and the plan year forward by ``new_year - old_year``."""
     shift = new_year - old_year
     targets = {str(old_year), str(old_year + 1)}
-    protected = [m.span() for m in _PROTECTED.finditer(text)]
+    protected = Spans([m.span() for m in _PROTECTED.finditer(text)])
     parts: list[str] = []
     found: list[tuple[int, str, str]] = []
-    last = 0
+    last = length = 0  # ``length``: of the rolled text so far
     for match in _YEAR.finditer(fold_digits(text)):
-        if match.group() not in targets or any(a <= match.start() < b for a, b in protected):
+        if match.group() not in targets or match.start() in protected:
             continue
         new = str(int(match.group()) + shift)
         parts.append(text[last : match.start()])
-        found.append((sum(map(len, parts)), text[match.start() : match.end()], new))
+        length += match.start() - last
+        found.append((length, text[match.start() : match.end()], new))
         parts.append(new)
+        length += len(new)
         last = match.end()
     parts.append(text[last:])
     rolled = "".join(parts)
     replacements = []
+    sentences = Sentences(rolled)
     for start, old, new in found:
-        a, b = sentence_span(rolled, start, start + len(new))
+        a, b = sentences.span(start, start + len(new))
         replacements.append(Replacement(path, start, old, new, rolled[a:b]))
     return rolled, replacements

@@ -18,6 +18,7 @@ from typing import Any
 
 from .atomic import write_atomically
 from .cell_input import MAX_COUNT, Value, format_value
+from .checks.identity import FIRST_YEAR, LAST_YEAR
 from .checks.values import total_problem, value_problem
 from .format.declaration import CellRef, Kind, Role
 from .format.format_2019 import NAME_2019
@@ -32,6 +33,7 @@ from .report import (
     Status,
     Subsection,
     Texts,
+    clean_texts,
     computed_values,
     mismatched_totals,
 )
@@ -39,7 +41,6 @@ from .text_input import clean_json, clean_tree
 
 FORMAT_ID = "gov-info-annual-report"
 PACKAGE_VERSION = 1
-YEAR_RANGE = (2008, 2100)
 _TOP_KEYS = (
     "format",
     "package_version",
@@ -155,7 +156,9 @@ def read_package(text: str) -> PackageRead:
     bad_texts = list(clean_json(data))
     if bad_texts:
         raise FileRefused(bad_texts)
-    return _Reader().read(clean_tree(data))
+    read = _Reader().read(clean_tree(data))
+    clean_texts(read.report)  # names and titles on one line; nothing left to refuse
+    return read
 
 
 class _TooManyDigits(ValueError):
@@ -239,7 +242,7 @@ class _Reader:
         if not _is_int(value):
             self.refuse("year", f"年度应为整数，而不是 {_shown(value)}。")
             return None
-        if not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+        if not FIRST_YEAR <= value <= LAST_YEAR:
             self.refuse("year", f"年度 {value} 超出范围：应在 2008 到 2100 之间。")
             return None
         return int(value)

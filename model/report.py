@@ -181,14 +181,14 @@ def clean_texts(report: Report) -> list[tuple[str, str]]:
         if path.startswith("meta."):
             continue  # with all of meta below, unknown keys included
         try:
-            set_field(report, path, clean_text(text))
+            set_field(report, path, clean_text(text, one_line=_one_line(path)))
         except BadText as bad:
             issues.append((path, str(bad)))
     meta_issues = list(clean_json(report.meta, "meta"))
     if meta_issues:
         issues += meta_issues
     else:
-        report.meta = clean_tree(report.meta)
+        report.meta = clean_tree(report.meta, one_line=True)
     for i, explanation in enumerate(report.explanations):
         try:
             report.explanations[i] = Explanation(
@@ -200,6 +200,11 @@ def clean_texts(report: Report) -> list[tuple[str, str]]:
         except BadText as bad:
             issues.append((f"explanations.{i}", str(bad)))
     return issues
+
+
+def _one_line(path: str) -> bool:
+    """A name, a title or a contact field: printed on one line, it cannot hold a line break."""
+    return path == "organization" or path.startswith("meta.") or path.endswith(".title")
 
 
 def get_field(report: Report, path: str) -> str:

@@ -36,8 +36,9 @@ class BadText(ValueError):
     """A text that cannot be taken; ``str(error)`` says why in Chinese."""
 
 
-def clean_text(text: str) -> str:
-    """``text`` as every writer can write it, or BadText."""
+def clean_text(text: str, *, one_line: bool = False) -> str:
+    """``text`` as every writer can write it, or BadText; a ``one_line`` text (a name, a title,
+    a contact field) loses its line breaks too, as the title of a document cannot hold them."""
     if len(text) > MAX_TEXT:
         raise BadText(
             f"文字太长（{len(text):,} 个字符）：一段文字最多 {MAX_TEXT:,} 个字符，"
@@ -52,7 +53,8 @@ def clean_text(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text  # the common case, at once
     text = _LINE_BREAKS.sub("\n", text)
-    return _DROPPED.sub("", text.replace("\t", " "))
+    text = _DROPPED.sub("", text.replace("\t", " "))
+    return text.replace("\n", "") if one_line else text
 
 
 def clean_json(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
@@ -78,15 +80,20 @@ def clean_json(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
             )
 
 
-def clean_tree(value: Any) -> Any:
+def clean_tree(value: Any, *, one_line: bool = False) -> Any:
     """A JSON value with every string (keys too) cleaned; call after ``clean_json`` found none
     to refuse. Nesting is bounded by the JSON reader, so recursion is safe here."""
     if isinstance(value, str):
-        return clean_text(value)
+        return clean_text(value, one_line=one_line)
     if isinstance(value, dict):
-        return {clean_text(k) if isinstance(k, str) else k: clean_tree(v) for k, v in value.items()}
+        return {
+            clean_text(k, one_line=True) if isinstance(k, str) else k: clean_tree(
+                v, one_line=one_line
+            )
+            for k, v in value.items()
+        }
     if isinstance(value, list):
-        return [clean_tree(v) for v in value]
+        return [clean_tree(v, one_line=one_line) for v in value]
     return value
 
 

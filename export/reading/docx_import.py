@@ -20,7 +20,7 @@ from typing import Any
 from docx import Document
 from docx.oxml.ns import qn
 
-from model.checks.identity import FIRST_YEAR
+from model.checks.identity import FIRST_YEAR, LAST_YEAR
 from model.checks.text_numbers import chinese_number
 from model.format.format_2019 import NAME_2019, recognise_format
 from model.format.format_2021 import (
@@ -213,7 +213,7 @@ def _title_and_preamble(paragraphs: list[str], issues: Issues) -> Report:
         issues.append(("", NO_TITLE))
         return Report("", None)
     organization, year = title
-    if not FIRST_YEAR <= year <= dt.date.today().year:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         issues.append(("", f"标题中的年度 {year} 不是有效的报告年度。"))
     report = Report(organization, year)
     preamble = "\n".join(paragraphs[lines:])

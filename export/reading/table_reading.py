@@ -52,29 +52,28 @@ class Cells:
     def __init__(self, sheets: list[CellSheet]) -> None:
         self.sheets = sheets
         self.labels: list[tuple[CellSheet, int, int, str, str]] = []  # sheet, row, col, text, key
+        # Indexed once, so that finding a label or a row's labels does not scan them all: a
+        # sheet with thousands of text rows is read in linear time.
+        self._by_key: dict[str, list[tuple[CellSheet, int, int]]] = {}
+        self._by_row: dict[tuple[int, int], list[tuple[int, str]]] = {}
         for sheet in self.sheets:
             for (r, c), value in sorted(sheet.values.items()):
                 if isinstance(value, str) and value.strip():
-                    self.labels.append((sheet, r, c, value, canonical_label(value)))
+                    key = canonical_label(value)
+                    self.labels.append((sheet, r, c, value, key))
+                    self._by_key.setdefault(key, []).append((sheet, r, c))
+                    self._by_row.setdefault((id(sheet), r), []).append((c, value))
 
     def texts(self) -> list[str]:
         return [text for _, _, _, text, _ in self.labels]
 
     def find(self, label: str, sheet: CellSheet | None = None) -> list[tuple[CellSheet, int, int]]:
-        wanted = canonical_label(label)
-        return [
-            (s, r, c)
-            for s, r, c, _, key in self.labels
-            if key == wanted and (sheet is None or s is sheet)
-        ]
+        found = self._by_key.get(canonical_label(label), [])
+        return [place for place in found if sheet is None or place[0] is sheet]
 
     def row_text(self, sheet: CellSheet, row: int, before_col: int) -> tuple[str, str]:
         """The labels of a row left of the data: (all joined, the last one), canonical."""
-        parts = sorted(
-            (c, text)
-            for s, r, c, text, _ in self.labels
-            if s is sheet and r == row and c < before_col
-        )
+        parts = [(c, text) for c, text in self._by_row.get((id(sheet), row), []) if c < before_col]
         joined = canonical_label("".join(text for _, text in parts))
         return joined, canonical_label(parts[-1][1]) if parts else ""
 

@@ -23,7 +23,7 @@ from model.report import Report
 
 from ..xlsx import DATA_MARK, DATA_SHEET
 from . import ImportResult
-from .office_files import XLSX, check_container, unreadable
+from .office_files import MAX_COLS, MAX_ROWS, XLSX, check_container, unreadable
 from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
 
 
@@ -84,7 +84,12 @@ def _open(path: Path) -> dict[str, CellSheet]:
 def _sheet(worksheet: Any) -> CellSheet:
     """A worksheet's values, read once (read-only worksheets can only be iterated)."""
     values: dict[tuple[int, int], Any] = {}
-    for r, row in enumerate(worksheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
+    # Never past the extent a report's sheet can have, whatever the sheet claims or lacks: a
+    # sheet without <dimension> and one cell at XFD1048576 would be read row by row to the end.
+    rows = worksheet.iter_rows(
+        min_row=1, max_row=MAX_ROWS, min_col=1, max_col=MAX_COLS, values_only=True
+    )
+    for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             if value is not None:
                 values[(r, c)] = value

@@ -7,6 +7,7 @@ from ..report import Report
 from .context import Context
 
 FIRST_YEAR = 2008  # 《政府信息公开条例》 took effect on 2008-05-01
+LAST_YEAR = 2100  # the last year a file may name: every reader takes 2008–2100, E-year says more
 
 
 def check_organization(report: Report, context: Context) -> list[Problem]:

@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..problems import Problem, warning
 from ..report import Report, Status
-from ..text_spans import fold_digits, sentence_span
+from ..text_spans import Sentences, Spans, fold_digits
 from .context import Context
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
@@ -42,7 +42,8 @@ def check_stale_years(report: Report, context: Context) -> list[Problem]:
 
 def _stale_years_in(path: str, text: str, year: int) -> list[Problem]:
     folded = fold_digits(text)
-    protected = [m.span() for m in _PROTECTED.finditer(folded)]
+    protected = Spans([m.span() for m in _PROTECTED.finditer(folded)])
+    sentences = Sentences(text)
     found: dict[tuple[int, int], Problem] = {}  # one warning a sentence
     suspects = [
         (
@@ -62,9 +63,9 @@ def _stale_years_in(path: str, text: str, year: int) -> list[Problem]:
             if int(m.group(1)) == year
         ]
     for match, message in suspects:
-        if any(a <= match.start() < b for a, b in protected):
+        if match.start() in protected:
             continue
-        span = sentence_span(text, match.start(), match.end())
+        span = sentences.span(match.start(), match.end())
         found.setdefault(span, warning("W-stale-year", [path], message, span))
     return list(found.values())
 

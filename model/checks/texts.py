@@ -7,7 +7,7 @@ import re
 from ..format.format_2021 import OTHER, OVERVIEW, PROBLEMS
 from ..problems import Problem, error
 from ..report import Report
-from ..text_spans import fold_digits, sentence_span
+from ..text_spans import Sentences, fold_digits, sentence_span
 from .context import Context
 
 
@@ -96,6 +96,7 @@ _SURNAMES = frozenset(
 def check_placeholders(report: Report, context: Context) -> list[Problem]:
     problems = []
     for path, text in report.text_fields():
+        sentences = Sentences(text) if _PLACEHOLDER.search(text) else None
         for match in _PLACEHOLDER.finditer(text):
             found = match.group()
             if found[0] in "XＸ×" and match.start() > 0 and text[match.start() - 1] in _SURNAMES:
@@ -105,7 +106,7 @@ def check_placeholders(report: Report, context: Context) -> list[Problem]:
                     "E-placeholder",
                     (path,),
                     f"文中留有模板占位符“{found}”：请换成实际内容。",
-                    sentence_span(text, match.start(), match.end()),
+                    sentences.span(match.start(), match.end()),
                 )
             )
     return problems

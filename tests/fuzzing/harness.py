@@ -83,7 +83,11 @@ def _report_file(path: Path, work: Path) -> tuple[str, str]:
         except FileRefused as refusal:
             return f"refused export {suffix}", str(refusal)[:200]
         if suffix != ".pdf":
-            differs = _differs(report, read_report_file(target).whole(), suffix)
+            try:
+                back = read_report_file(target).whole()
+            except FileRefused as refusal:
+                return f"refused reading back {suffix}", str(refusal)[:200]
+            differs = _differs(report, back, suffix)
             if differs:
                 return f"disagree {suffix}", differs
     return OK, ""
