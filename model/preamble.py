@@ -19,14 +19,17 @@ def report_title(report: Report) -> str:
     return f"{report.organization.strip()}{year}政府信息公开工作年度报告"
 
 
-_TITLE = re.compile(r"^(.*?)(\d{4})年度?政府信息公开工作年度报告$")
+_TITLE = re.compile(r"^(.*?)(?:(\d{4})年度?)?政府信息公开工作年度报告$")
 
 
-def parse_title(text: str) -> tuple[str, int] | None:
-    """A title read back, spaces ignored: (organization, year); the organization is empty when
-    it stood on the line before. None when the text is no such title."""
+def parse_title(text: str) -> tuple[str, int | None] | None:
+    """A title read back, spaces ignored: (organization, year) — the organization empty when it
+    stood on the line before, the year None when the title has none (as ``report_title`` writes
+    a report without one). None when the text is no such title."""
     match = _TITLE.match(re.sub(r"\s+", "", text))
-    return (match.group(1), int(match.group(2))) if match else None
+    if match is None:
+        return None
+    return match.group(1), int(match.group(2)) if match.group(2) else None
 
 
 def generated_preamble(report: Report) -> str:

@@ -30,6 +30,8 @@ _DROPPED = re.compile(
     + "]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 class BadText(ValueError):
@@ -50,11 +52,13 @@ def clean_text(text: str, *, one_line: bool = False) -> str:
             f"含有无效的字符（第 {surrogate.start() + 1} 个字符是孤立的代理码位 "
             f"U+{ord(surrogate.group()):04X}），文件可能已损坏。"
         )
-    if text.isascii() and text.isprintable():
+    if text.isascii() and text.isprintable() and not one_line:
         return text  # the common case, at once
     text = _LINE_BREAKS.sub("\n", text)
     text = _DROPPED.sub("", text.replace("\t", " "))
-    return text.replace("\n", "") if one_line else text
+    if one_line:  # as a title prints it: no breaks, no gaps between Chinese characters
+        text = _CJK_GAP.sub("", " ".join(text.split()))
+    return text
 
 
 def clean_json(value: Any, path: str = "") -> Iterator[tuple[str, str]]:

@@ -41,7 +41,7 @@ from . import ImportResult
 from .office_files import DOCX, check_container, unreadable
 from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
 
-_SUBSECTION = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(?P<rest>.*)$", re.S)
+_SUBSECTION = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十百零千]+\s*[）)]\s*(?P<rest>.*)$", re.S)
 _DATE = re.compile(
     r"^([0-9〇零一二三四五六七八九]{4})年([0-9一二三十]{1,3})月([0-9一二三十]{1,3})日$"
 )
@@ -205,15 +205,18 @@ def _report_from_text(blocks: list[Block], issues: Issues) -> Report:
 
 def _title_and_preamble(paragraphs: list[str], issues: Issues) -> Report:
     paragraphs = [p for p in paragraphs if not p.startswith("草稿：")]  # this program's draft note
+    first = parse_title(paragraphs[0]) if paragraphs else None
     for lines in range(1, min(3, len(paragraphs)) + 1):
         title = parse_title("".join(paragraphs[:lines]))  # on one line, or the name on its own
         if title is not None and title[0]:
             break
-    else:
-        issues.append(("", NO_TITLE))
-        return Report("", None)
+    else:  # a title without its organization: a draft's (E-org), read as it is
+        if first is None or first[1] is None:
+            issues.append(("", NO_TITLE))
+            return Report("", None)
+        title, lines = first, 1
     organization, year = title
-    if not FIRST_YEAR <= year <= LAST_YEAR:
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         issues.append(("", f"标题中的年度 {year} 不是有效的报告年度。"))
     report = Report(organization, year)
     preamble = "\n".join(paragraphs[lines:])

@@ -27,7 +27,7 @@ from model.checks import check_report
 from model.package import to_package
 from model.problems import Severity
 from model.refusal import FileRefused
-from model.report import Report
+from model.report import Report, get_field
 from model.store.inspection import StoreError
 from model.store.store import Store
 
@@ -95,8 +95,8 @@ def _report_file(path: Path, work: Path) -> tuple[str, str]:
 
 def _differs(report: Report, back: Report, suffix: str) -> str:
     """What a format lost. A package and a workbook (which carries the package) must give back
-    the same package; a Word document its tables, organization and year, and each text's
-    paragraphs (Word holds no 说明, marks or status)."""
+    the same package; a Word document its tables, organization, year and the paragraphs of 五
+    and 六 (Word holds no 说明, marks or status)."""
     if suffix in (".json", ".xlsx"):
         a, b = to_package(report), to_package(back)
         keys = [k for k in a if a[k] != b.get(k)]
@@ -105,7 +105,17 @@ def _differs(report: Report, back: Report, suffix: str) -> str:
         return "table values"
     if (back.organization, back.year) != (report.organization.strip(), report.year):
         return "organization or year"
+    # 一's sub-sections are found in a document by their numbered titles, a title holding 。 or
+    # ： taken as leading its text (as offices write them); 五 and 六 must come back as written.
+    for path in ("texts.problems", "texts.other"):
+        text = get_field(report, path)
+        if _paragraphs(get_field(back, path)) != _paragraphs(text):
+            return f"{path}: {_paragraphs(text)[:3]} → {_paragraphs(get_field(back, path))[:3]}"
     return ""
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _database(path: Path) -> tuple[str, str]:

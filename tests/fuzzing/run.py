@@ -124,12 +124,14 @@ def run(
     work = Path(tempfile.mkdtemp(prefix="nianbao-fuzz-"))
     seeds = make_seeds(work)
     counts: Counter[str] = Counter()
+    by_kind: Counter[str] = Counter()
     failures: list[dict[str, Any]] = []
     with Pool(workers, _init, (seeds, str(work), seconds, memory_mb), maxtasksperchild=200) as pool:
         for index, label, outcome, detail, _ in pool.imap_unordered(
             _one, ((i, seed) for i in range(cases)), chunksize=4
         ):
             counts[outcome] += 1
+            by_kind[f"{label.split(':')[0]}: {outcome}"] += 1
             if outcome not in GOOD:
                 failures.append(
                     {"case": index, "input": label, "outcome": outcome, "detail": detail}
@@ -138,6 +140,7 @@ def run(
         "cases": cases,
         "seed": seed,
         "counts": dict(counts),
+        "by_kind": dict(sorted(by_kind.items())),
         "failures": failures,
         "folder": str(work),
     }
@@ -160,9 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for outcome, count in sorted(result["counts"].items(), key=lambda kv: -kv[1]):
             print(f"{count:7d}  {outcome}")
-        by_kind = Counter(f"{f['outcome']} ← {f['input']}" for f in result["failures"])
-        for line, count in by_kind.most_common():
-            print(f"  {count:5d}  {line}")
+        for line, count in result["by_kind"].items():
+            print(f"  {count:6d}  {line}")
+        failed = Counter(f"{f['outcome']} ← {f['input']}" for f in result["failures"])
+        for line, count in failed.most_common():
+            print(f"  {count:6d}  FAILED {line}")
         print(f"inputs of failed cases kept in {result['folder']}")
     return 1 if result["failures"] else 0
 
