@@ -32,12 +32,19 @@ class CellSheet:
     """One grid's values by (row, column), both from 1, and how to name a place in it."""
 
     def __init__(
-        self, title: str, values: dict[tuple[int, int], Any], where: Callable[[int, int], str]
+        self,
+        title: str,
+        values: dict[tuple[int, int], Any],
+        where: Callable[[int, int], str],
+        unreadable: dict[tuple[int, int], str] | None = None,
     ) -> None:
         self.title = title
         self.values = values
         self.max_row = max((r for r, _ in values), default=0)
         self._where = where
+        # Empty-looking places that are not blank: why each cannot be read as 0 (a formula
+        # without its result, a cell covered by a merged range).
+        self.unreadable = unreadable or {}
 
     def value(self, row: int, col: int) -> Any:
         return self.values.get((row, col))
@@ -89,6 +96,9 @@ def read_tables(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
 def _value(sheet: CellSheet, row: int, col: int, kind: Kind, issues: Issues) -> Value | None:
     raw = sheet.value(row, col)
     where = sheet.where(row, col)
+    if raw is None and (row, col) in sheet.unreadable:
+        issues.append((where, sheet.unreadable[row, col]))
+        return None
     if raw is None:
         return parse_cell(kind, "")
     if isinstance(raw, bool):

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
+from openpyxl.utils import get_column_letter
 
 from export.document import render
 from export.reading.xlsx_import import read_xlsx
@@ -303,3 +304,27 @@ def test_libreoffice_reads_the_workbook(tmp_path: Path) -> None:
     ):
         assert "".join(label.split()) in flat, label
     assert len(TABLES) == 3
+
+
+def test_a_formula_without_its_result_and_a_merged_data_cell_are_never_read_as_0(
+    tmp_path: Path,
+) -> None:
+    """What a program other than Excel/WPS may write: a formula whose result was never stored;
+    what a clerk may do: merge two data cells. Either would silently become 0."""
+    source = export(sample_report(), tmp_path / "ours.xlsx")
+    book = openpyxl.load_workbook(source)
+    sheet = book[TABLE_SHEETS["applications"]]
+    row = find(sheet, "（一）予以公开").row
+    col = find(sheet, "自然人").column
+    sheet.cell(row=row, column=col).value = "=1+1"  # openpyxl stores no result
+    book.save(tmp_path / "formula.xlsx")
+    with pytest.raises(FileRefused, match="没有保存公式的计算结果") as refused:
+        read_xlsx(tmp_path / "formula.xlsx")
+    assert f"{get_column_letter(col)}{row}" in str(refused.value)
+    book = openpyxl.load_workbook(source)
+    sheet = book[TABLE_SHEETS["applications"]]
+    sheet.merge_cells(start_row=row, start_column=col, end_row=row, end_column=col + 1)
+    book.save(tmp_path / "merged.xlsx")
+    with pytest.raises(FileRefused, match="被合并") as refused:
+        read_xlsx(tmp_path / "merged.xlsx")
+    assert f"{get_column_letter(col + 1)}{row}" in str(refused.value)
