@@ -187,6 +187,10 @@ def test_what_hung_ends_quickly(ours: dict[str, Path], tmp_path: Path) -> None:
     outcome(many, tmp_path)
     years = package_with(tmp_path, lambda d: d["texts"].update(problems="2020年" * 30000), "y.json")
     assert outcome(years, tmp_path) == OK
+    numerals = package_with(  # a run of numerals without 件: once tried from each of them
+        tmp_path, lambda d: d["texts"].update(other="共收到申请" + "一" * 70_000), "n.json"
+    )
+    assert outcome(numerals, tmp_path) == OK
     huge = package_with(tmp_path, lambda d: d["texts"].update(other="一" * 1_000_000), "big.json")
     assert "文字太长" in refusal(huge)
 

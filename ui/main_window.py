@@ -22,6 +22,7 @@ from model.paths import data_dir
 from model.preamble import report_title
 from model.problems import Problem
 from model.store.backups import daily_backup
+from model.store.inspection import StoreError
 from model.store.store import Store
 
 from . import dialogs
@@ -205,9 +206,13 @@ class MainWindow(QMainWindow):
 
     def refresh_list(self) -> None:
         store = self.database.store
-        reports = store.list_reports()
+        try:
+            reports, organizations = store.list_reports(), store.organizations()
+        except StoreError as damaged:  # the file was damaged after it was opened: say so
+            dialogs.error(self, "无法读取报告列表", str(damaged))
+            reports, organizations = [], []
         current = self.session.report.id if self.session else None
-        self.report_list.fill(reports, store.organizations(), current)
+        self.report_list.fill(reports, organizations, current)
         self.welcome.set_has_reports(bool(reports))
 
     # ── what the actions use (ui.workbench.Workbench) ──

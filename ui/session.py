@@ -69,18 +69,19 @@ class ReportSession(QObject):
             )
             self.undo_stack.push(command)
 
-    def set_field(self, path: str, value: str | None, text: str = "修改文字") -> None:
-        """Change a text (normalised as every way in does); one that cannot be taken is left
-        in its field, unsaved, and ``text_refused`` says why."""
+    def set_field(self, path: str, value: str | None, text: str = "修改文字") -> bool:
+        """Change a text (normalised as every way in does); False for one that cannot be taken,
+        left in its field unsaved while ``text_refused`` says why."""
         if value is not None and path != "signed_on":
             try:
                 value = clean_text(value)
             except BadText as bad:
                 self.text_refused.emit(f"这段文字未保存：{bad}")
-                return
+                return False
         old = current_text(self.report, path)
         if old != value and not self.read_only:
             self.undo_stack.push(SetFieldCommand(self.report, self.notify, path, old, value, text))
+        return True
 
     def set_subsections(self, titles_and_bodies: list[tuple[str, str]], text: str) -> None:
         if not self.read_only:

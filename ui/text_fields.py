@@ -53,7 +53,8 @@ class BoundTextEdit(QPlainTextEdit):
         self._timer.stop()
         if self.document().isModified():
             self.document().setModified(False)
-            self.session.set_field(self.path, self.toPlainText())
+            if not self.session.set_field(self.path, self.toPlainText()):
+                self.document().setModified(True)  # not saved: offered again at the next pause
 
     def select_range(self, start: int, end: int) -> None:
         cursor = self.textCursor()

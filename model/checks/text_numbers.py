@@ -34,7 +34,10 @@ _DIGITS = {
 }
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 _LONGEST = 12  # characters of a stated count: 999,999,999 is 9 digits, 九亿九千九百万 7 numerals
-_NUMBER = re.compile(r"([0-9]+|[零〇一二两三四五六七八九十百千万]+)\s*(?:件|例|条)")
+# A number starts where its run of digits or numerals starts, and the run is never given back:
+# else a long run without 件 is tried from each of its characters (minutes on 70,000 一).
+_NUMERALS = "零〇一二两三四五六七八九十百千万"
+_NUMBER = re.compile(rf"((?<![0-9])[0-9]++|(?<![{_NUMERALS}])[{_NUMERALS}]++)\s*+(?:件|例|条)")
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CLAUSE = re.compile(r"[^，,、；;。！？\n]+")
 

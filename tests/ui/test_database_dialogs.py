@@ -144,3 +144,22 @@ def test_sigkill_right_after_an_edit_loses_nothing(tmp_path: Path) -> None:
 
     assert report.value(CellRef("applications", "disclosed", "research")) == 7
     assert report.texts.other == "改过的六。"
+
+
+def test_a_report_whose_rows_are_damaged_is_refused_with_a_dialog(window, answers: Answers) -> None:  # type: ignore[no-untyped-def]
+    """Damage found only when a report is loaded (a cell that is not a number): a dialog that
+    names the damage and the backups, the window goes on, the file is not touched."""
+    import sqlite3
+
+    window.report_actions.open_sample()
+    report_id = window.session.report.id
+    window.close_report()
+    path = window.database_path
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE cells SET value = 'abc'")
+    before = digest(path)
+    window.open_report(report_id)
+    assert window.session is None
+    assert "已损坏" in answers.errors[-1] and "备份" in answers.errors[-1]
+    window.refresh_list()
+    assert digest(path) == before

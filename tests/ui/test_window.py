@@ -280,3 +280,28 @@ def test_the_data_folder_opens_from_the_help_menu(
     monkeypatch.setattr(dialogs, "open_externally", opened.append)
     window.actions_by_name["data_folder"].trigger()
     assert opened == [data_dir()] and data_dir().is_dir()
+
+
+def test_a_pasted_text_too_long_or_with_control_characters_never_breaks_the_window(
+    window: MainWindow,
+    answers,  # type: ignore[no-untyped-def]
+) -> None:
+    window.report_actions.open_sample()
+    assert window.editor is not None and window.session is not None
+    page = window.editor.pages["problems"]
+    assert isinstance(page, TextTab)
+    window.editor.setCurrentWidget(page)
+    before = window.session.report.texts.problems
+    page.editor.selectAll()
+    page.editor.insertPlainText("问题" * 500_000)  # a 1 MB paste: refused, kept in its field
+    page.editor.commit()
+    assert "文字太长" in answers.errors[-1]
+    assert window.session.report.texts.problems == before
+    assert page.editor.document().isModified()  # offered again, never silently dropped
+    page.editor.selectAll()
+    page.editor.insertPlainText("控制\x01字符\u2028换行")
+    page.editor.commit()
+    assert window.session.report.texts.problems == "控制字符\n换行"
+    assert window.database.store.load(window.session.report.id or 0).texts.problems == (
+        "控制字符\n换行"
+    )
