@@ -48,7 +48,8 @@ _DATE = re.compile(
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _META = {
     "portal_url": re.compile(r"(https?://[^\s)）>，。]+)"),
-    "portal_name": re.compile(r"在([^，。,；;（(]+?)\s*[（(]\s*<?https?://"),
+    # A name is short: bounded, a long run of text is not tried from each of its characters.
+    "portal_name": re.compile(r"在([^，。,；;（(]{1,60}?)\s*[（(]\s*<?https?://"),
     "contact_office": re.compile(r"请联系[：:]\s*([^，,。；;]+)"),
     "address": re.compile(r"地址[：:]\s*([^，,。；;]+)"),
     "postcode": re.compile(r"邮编[：:]\s*([0-9０-９]{6})"),

@@ -234,6 +234,10 @@ ODD_TEXTS = [
     "𬌗堃喆玥赟䶮",
     "=SUM(A1:A9)",
     "一" * 70_000,
+    "共收到申请" + "二" * 60_000,  # a stated number that never ends in 件
+    "在" * 100_000 + "（http://",  # a portal's name that never ends
+    "电话：" + "1" * 50_000,
+    "《" * 50_000,
 ]
 ODD_VALUES: list[Any] = [
     -1,
