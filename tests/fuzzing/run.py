@@ -19,6 +19,7 @@ import resource
 import shutil
 import sys
 import tempfile
+import time
 from collections import Counter
 from multiprocessing import Pool
 from pathlib import Path
@@ -99,7 +100,7 @@ def _init(seeds: dict[str, list[Path]], work: str, seconds: float, memory_mb: in
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _one(args: tuple[int, int]) -> tuple[int, str, str, str, str]:
+def _one(args: tuple[int, int]) -> tuple[int, str, str, str, float]:
     index, seed = args
     folder = _WORK / f"w{os.getpid()}"
     folder.mkdir(exist_ok=True)
@@ -108,13 +109,13 @@ def _one(args: tuple[int, int]) -> tuple[int, str, str, str, str]:
     label, path = make_case(index, seed, folder)
     out = folder / "out"
     out.mkdir()
+    start = time.perf_counter()
     outcome, detail = run_case(path, out, seconds=_SECONDS)
-    kept = ""
+    seconds = time.perf_counter() - start
     if outcome not in GOOD:
-        kept = str(path)
         shutil.copy2(path, _WORK / f"failed-{path.name}")
     shutil.rmtree(out, ignore_errors=True)
-    return index, label, outcome, detail, kept
+    return index, label, outcome, detail, seconds
 
 
 def run(
@@ -126,11 +127,13 @@ def run(
     counts: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()
     failures: list[dict[str, Any]] = []
+    slowest: list[tuple[float, int, str]] = []
     with Pool(workers, _init, (seeds, str(work), seconds, memory_mb), maxtasksperchild=200) as pool:
-        for index, label, outcome, detail, _ in pool.imap_unordered(
+        for index, label, outcome, detail, seconds in pool.imap_unordered(
             _one, ((i, seed) for i in range(cases)), chunksize=4
         ):
             counts[outcome] += 1
+            slowest = sorted([*slowest, (seconds, index, label)], reverse=True)[:5]
             by_kind[f"{label.split(':')[0]}: {outcome}"] += 1
             if outcome not in GOOD:
                 failures.append(
@@ -141,6 +144,7 @@ def run(
         "seed": seed,
         "counts": dict(counts),
         "by_kind": dict(sorted(by_kind.items())),
+        "slowest": [{"seconds": round(s, 2), "case": i, "input": label} for s, i, label in slowest],
         "failures": failures,
         "folder": str(work),
     }
@@ -165,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{count:7d}  {outcome}")
         for line, count in result["by_kind"].items():
             print(f"  {count:6d}  {line}")
+        for slow in result["slowest"]:
+            print(f"  slowest: {slow['seconds']:6.2f} s  case {slow['case']} ({slow['input']})")
         failed = Counter(f"{f['outcome']} ← {f['input']}" for f in result["failures"])
         for line, count in failed.most_common():
             print(f"  {count:6d}  FAILED {line}")
