@@ -157,7 +157,9 @@ def read_package(text: str) -> PackageRead:
     if bad_texts:
         raise FileRefused(bad_texts)
     read = _Reader().read(clean_tree(data))
-    clean_texts(read.report)  # names and titles on one line; nothing left to refuse
+    bad_texts = clean_texts(read.report)  # names and titles on one line; not too much text
+    if bad_texts:
+        raise FileRefused(bad_texts)
     return read
 
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .cell_input import Value
 from .format.declaration import CellRef, Kind, Role, Table
 from .format.format_2021 import FORMAT_VERSION, STANDARD_SUBSECTIONS, TABLES
-from .text_input import BadText, clean_json, clean_text, clean_tree
+from .text_input import BadText, clean_json, clean_text, clean_tree, too_much_text
 
 
 class Status(Enum):
@@ -199,7 +199,18 @@ def clean_texts(report: Report) -> list[tuple[str, str]]:
             )
         except BadText as bad:
             issues.append((f"explanations.{i}", str(bad)))
+    too_much = too_much_text(text_length(report))
+    if too_much:
+        issues.append(("texts", too_much))
     return issues
+
+
+def text_length(report: Report, *, changed: tuple[str, str] | None = None) -> int:
+    """Characters in all of a report's texts, or as they would be with ``changed`` (path, text)."""
+    total = sum(len(e.text) + len(e.sentence or "") for e in report.explanations)
+    for path, text in report.text_fields():
+        total += len(changed[1]) if changed is not None and changed[0] == path else len(text)
+    return total
 
 
 def _one_line(path: str) -> bool:

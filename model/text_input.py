@@ -8,8 +8,9 @@ reader, the store and the window pass texts through ``clean_text``:
 - harmless oddities are normalised: line and paragraph separators (U+2028/U+2029, CR, CR LF)
   become a line break, a tab a space, and control characters and Unicode noncharacters go;
 - what cannot be a real text is refused (``BadText``, a Chinese message): a lone surrogate,
-  which no real document holds (a damaged or hand-made file), and a text longer than
-  ``MAX_TEXT`` characters (a whole real report is a few thousand).
+  which no real document holds (a damaged or hand-made file), a text longer than ``MAX_TEXT``
+  characters, and texts together longer than ``MAX_REPORT_TEXT`` (a whole real report is a
+  few thousand).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from collections.abc import Iterator
 from typing import Any
 
 MAX_TEXT = 200_000  # characters in one text: fifty times the longest real section seen
+# Characters in all of a report's texts together: what bounds every file written from it (the
+# workbook holds each text twice, as text and in its data package) and the PDF's time.
+MAX_REPORT_TEXT = 400_000
 
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
 # C0 controls but tab and line feed, DEL, C1 controls, and the noncharacters.
@@ -105,3 +109,13 @@ def _shown_key(key: Any) -> str:
     """A key as a path names it, never a character that cannot be printed."""
     text = str(key)
     return _SURROGATE.sub("\ufffd", text)
+
+
+def too_much_text(total: int) -> str | None:
+    """Why a report whose texts hold ``total`` characters together cannot be taken, or None."""
+    if total <= MAX_REPORT_TEXT:
+        return None
+    return (
+        f"报告的文字太多（共 {total:,} 个字符）：一份报告的文字合计最多 {MAX_REPORT_TEXT:,} 个字符，"
+        "年度报告通常只有几千字。"
+    )

@@ -260,3 +260,22 @@ def test_reading_and_writing_agree_on_edge_values(tmp_path: Path) -> None:
         tmp_path, lambda d: d["texts"].update(other="无其他需要报告的事项。" * 18_000), "rep.json"
     )
     assert outcome(repetitive, tmp_path) == OK  # our own export is no "zip bomb"
+
+
+def test_the_most_text_a_report_may_hold_writes_and_reads_back(tmp_path: Path) -> None:
+    """Each text may hold 200,000 characters and all together 400,000: just under, every format
+    (the workbook holds each text twice) is written and read back; just over, refused by name."""
+    text = ("本年度我乡坚持依法公开，" * 4000)[:44_000]
+
+    def fill(data, length: int = 44_000):  # type: ignore[no-untyped-def]
+        texts = data["texts"]
+        texts["preamble"] = texts["problems"] = texts["other"] = text[:length]
+        texts["overview"]["intro"] = text[:length]
+        for sub in texts["overview"]["subsections"]:
+            sub["body"] = text[:length]
+
+    assert outcome(package_with(tmp_path, fill, "most.json"), tmp_path) == OK
+    over = package_with(
+        tmp_path, lambda d: fill(d) or d["texts"].update(other=text * 2), "over.json"
+    )
+    assert "文字太多" in refusal(over)

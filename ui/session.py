@@ -18,10 +18,10 @@ from model.checks import check_report
 from model.checks.explanations import explanation_for
 from model.format.declaration import CellRef
 from model.problems import Problem
-from model.report import Explanation, Report, Status
+from model.report import Explanation, Report, Status, text_length
 from model.settings import settings_or_defaults
 from model.store.store import Store
-from model.text_input import BadText, clean_text
+from model.text_input import BadText, clean_text, too_much_text
 
 from .commands import (
     SetCellsCommand,
@@ -75,6 +75,9 @@ class ReportSession(QObject):
         if value is not None and path != "signed_on":
             try:
                 value = clean_text(value)
+                too_much = too_much_text(text_length(self.report, changed=(path, value)))
+                if too_much:
+                    raise BadText(too_much)
             except BadText as bad:
                 self.text_refused.emit(f"这段文字未保存：{bad}")
                 return False
