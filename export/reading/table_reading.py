@@ -36,15 +36,15 @@ class CellSheet:
         title: str,
         values: dict[tuple[int, int], Any],
         where: Callable[[int, int], str],
-        unreadable: dict[tuple[int, int], str] | None = None,
+        unreadable: Callable[[int, int], str | None] = lambda _row, _col: None,
     ) -> None:
         self.title = title
         self.values = values
         self.max_row = max((r for r, _ in values), default=0)
         self._where = where
-        # Empty-looking places that are not blank: why each cannot be read as 0 (a formula
-        # without its result, a cell covered by a merged range).
-        self.unreadable = unreadable or {}
+        # Why an empty-looking place is not blank and cannot be read as 0 (a formula without its
+        # result, a cell covered by a merged range), or None.
+        self.unreadable = unreadable
 
     def value(self, row: int, col: int) -> Any:
         return self.values.get((row, col))
@@ -96,10 +96,11 @@ def read_tables(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
 def _value(sheet: CellSheet, row: int, col: int, kind: Kind, issues: Issues) -> Value | None:
     raw = sheet.value(row, col)
     where = sheet.where(row, col)
-    if raw is None and (row, col) in sheet.unreadable:
-        issues.append((where, sheet.unreadable[row, col]))
-        return None
     if raw is None:
+        why = sheet.unreadable(row, col)
+        if why is not None:
+            issues.append((where, why))
+            return None
         return parse_cell(kind, "")
     if isinstance(raw, bool):
         issues.append((where, f"应为数字，而不是 {raw}。"))

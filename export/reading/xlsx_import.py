@@ -10,6 +10,7 @@ openpyxl parses the XML through defusedxml (a declared dependency), so entity tr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +96,10 @@ def _sheet(worksheet: Any) -> CellSheet:
             if value is not None:
                 values[(r, c)] = value
     title = worksheet.title
-    where = lambda row, col: f"{title}!{get_column_letter(col)}{row}"  # noqa: E731
+
+    def where(row: int, col: int) -> str:
+        return f"{title}!{get_column_letter(col)}{row}"
+
     return CellSheet(title, values, where, _unreadable(worksheet))
 
 
@@ -105,33 +109,46 @@ _MERGED = re.compile(
 )
 
 
-def _unreadable(worksheet: Any) -> dict[tuple[int, int], str]:
-    """Places that look empty to a reader of values but are not blank: a formula whose result
-    was never stored (what programs other than Excel and WPS may write) and the cells a merged
-    range covers — each would otherwise be read as 0. Found in the sheet's XML, which
+_FORMULA_WITHOUT_RESULT = (
+    "这个格子是公式，但文件中没有保存公式的计算结果：请在 Excel 或 WPS 中打开并保存后再导入。"
+)
+_MERGED_OVER = (
+    "这个格子被合并到左上方的格子里，读不到自己的数字：请取消合并，每个格子填写一个数字。"
+)
+_MOST_MERGES = 10_000  # a report's sheet has a few dozen; beyond this many, the rest are not read
+
+
+def _unreadable(worksheet: Any) -> Callable[[int, int], str | None]:
+    """Why a place that looks empty to a reader of values is not blank: a formula whose result
+    was never stored (what programs other than Excel and WPS may write), or a cell a merged range
+    covers — each would otherwise be read as 0. Found in the sheet's XML, which
     ``check_container`` has bounded; read-only openpyxl shows neither."""
     with worksheet._get_source() as source:  # read-only openpyxl's own handle on the sheet XML
         xml = source.read()
-    found: dict[tuple[int, int], str] = {}
+    formulas: set[tuple[int, int]] = set()
     if b"<f" in xml:
         for letters, row, inner in _CELL.findall(xml):
             if inner and b"<f" in inner and not re.search(rb"<v>[^<]", inner):
-                place = (int(row), column_index_from_string(letters.decode()))
-                found[place] = (
-                    "这个格子是公式，但文件中没有保存公式的计算结果：请在 Excel 或 WPS 中打开并保存后再导入。"
-                )
-    for first_col, first_row, last_col, last_row in _MERGED.findall(xml):
-        left, right = (column_index_from_string(c.decode()) for c in (first_col, last_col))
-        top, bottom = int(first_row), int(last_row)
-        if (bottom - top + 1) * (right - left + 1) > MAX_ROWS * 4:
-            continue  # a merge over a whole sheet says nothing about one cell
-        for row in range(top, bottom + 1):
-            for col in range(left, right + 1):
-                if (row, col) != (top, left):
-                    found[row, col] = (
-                        "这个格子被合并到左上方的格子里，读不到自己的数字：请取消合并，每个格子填写一个数字。"
-                    )
-    return found
+                formulas.add((int(row), column_index_from_string(letters.decode())))
+    merges = [
+        (
+            int(top),
+            column_index_from_string(left.decode()),
+            int(bottom),
+            column_index_from_string(right.decode()),
+        )
+        for left, top, right, bottom in _MERGED.findall(xml)[:_MOST_MERGES]
+    ]
+
+    def why(row: int, col: int) -> str | None:
+        if (row, col) in formulas:
+            return _FORMULA_WITHOUT_RESULT
+        for top, left, bottom, right in merges:
+            if top <= row <= bottom and left <= col <= right and (row, col) != (top, left):
+                return _MERGED_OVER
+        return None
+
+    return why
 
 
 # ── what is not in the tables ──

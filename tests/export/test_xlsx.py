@@ -328,3 +328,9 @@ def test_a_formula_without_its_result_and_a_merged_data_cell_are_never_read_as_0
     with pytest.raises(FileRefused, match="被合并") as refused:
         read_xlsx(tmp_path / "merged.xlsx")
     assert f"{get_column_letter(col + 1)}{row}" in str(refused.value)
+    book = openpyxl.load_workbook(source)  # a merge over the whole data region, rows and columns
+    sheet = book[TABLE_SHEETS["applications"]]
+    sheet.merge_cells(start_row=row, start_column=col, end_row=row + 400, end_column=col + 6)
+    book.save(tmp_path / "merged_wide.xlsx")
+    with pytest.raises(FileRefused, match="被合并"):
+        read_xlsx(tmp_path / "merged_wide.xlsx")
