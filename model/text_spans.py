@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 _ENDS = "。！？；!?;\n"
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９　", "0123456789 ")
 _FULL_WIDTH = re.compile("[０-９　]")
+_END_MARKS = re.compile(f"[{re.escape(_ENDS)}]")
 
 
 class Sentences:
@@ -17,7 +18,13 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends = [i for i, char in enumerate(text) if char in _ENDS]
+        self._ends: list[int] | None = None  # found at the first span asked for
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = [m.start() for m in _END_MARKS.finditer(self.text)]
+        return self._ends
 
     def span(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The (start, end) character range of the sentence holding text[start:end]."""

@@ -96,7 +96,7 @@ _SURNAMES = frozenset(
 def check_placeholders(report: Report, context: Context) -> list[Problem]:
     problems = []
     for path, text in report.text_fields():
-        sentences = Sentences(text) if _PLACEHOLDER.search(text) else None
+        sentences = Sentences(text)  # its boundaries found only if a placeholder is
         for match in _PLACEHOLDER.finditer(text):
             found = match.group()
             if found[0] in "XＸ×" and match.start() > 0 and text[match.start() - 1] in _SURNAMES:

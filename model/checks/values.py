@@ -20,11 +20,13 @@ def check_values(report: Report, context: Context) -> list[Problem]:
         message = value_problem(TABLES[ref.table].kind(ref), value)
         if message:
             messages[ref] = message
-    faulty = {ref.table for ref in messages}  # a total of faulty parts says nothing more
-    for ref, value in context.values.items():
-        message = None if ref in report.values or ref.table in faulty else total_problem(value)
-        if message:
-            messages[ref] = message
+    for key, table in TABLES.items():
+        if any(ref.table == key for ref in messages):
+            continue  # a total of faulty parts says nothing more
+        for ref in table.computed_cells:
+            message = total_problem(context.values[ref])
+            if message:
+                messages[ref] = message
     return [
         error("E-value", (ref.path,), f"{TABLES[ref.table].describe(ref)}：{message}")
         for ref, message in messages.items()
