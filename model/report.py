@@ -181,7 +181,7 @@ def clean_texts(report: Report) -> list[tuple[str, str]]:
         if path.startswith("meta."):
             continue  # with all of meta below, unknown keys included
         try:
-            set_field(report, path, clean_text(text, one_line=_one_line(path)))
+            set_field(report, path, clean_text(text, one_line=is_one_line(path)))
         except BadText as bad:
             issues.append((path, str(bad)))
     meta_issues = list(clean_json(report.meta, "meta"))
@@ -213,7 +213,7 @@ def text_length(report: Report, *, changed: tuple[str, str] | None = None) -> in
     return total
 
 
-def _one_line(path: str) -> bool:
+def is_one_line(path: str) -> bool:
     """A name, a title or a contact field: printed on one line, it cannot hold a line break."""
     return path == "organization" or path.startswith("meta.") or path.endswith(".title")
 

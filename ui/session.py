@@ -18,7 +18,7 @@ from model.checks import check_report
 from model.checks.explanations import explanation_for
 from model.format.declaration import CellRef
 from model.problems import Problem
-from model.report import Explanation, Report, Status, text_length
+from model.report import Explanation, Report, Status, is_one_line, text_length
 from model.settings import settings_or_defaults
 from model.store.store import Store
 from model.text_input import BadText, clean_text, too_much_text
@@ -74,7 +74,7 @@ class ReportSession(QObject):
         left in its field unsaved while ``text_refused`` says why."""
         if value is not None and path != "signed_on":
             try:
-                value = clean_text(value)
+                value = clean_text(value, one_line=is_one_line(path))
                 too_much = too_much_text(text_length(self.report, changed=(path, value)))
                 if too_much:
                     raise BadText(too_much)
