@@ -20,7 +20,8 @@ class Severity(Enum):
 @dataclass(frozen=True)
 class Problem:
     """``cells`` are data-package paths (``tables.applications.disclosed.commercial``,
-    ``texts.problems``); ``range`` is the character range of the sentence a text problem is in."""
+    ``texts.problems``); ``range`` is the character range a text problem is about: its sentence,
+    or for a placeholder the placeholder itself."""
 
     rule: str
     severity: Severity

@@ -16,7 +16,14 @@ from typing import NamedTuple
 
 from .cell_input import Value
 from .format.declaration import CellRef, Kind, Role, Table
-from .format.format_2021 import FORMAT_VERSION, STANDARD_SUBSECTIONS, TABLES
+from .format.format_2021 import (
+    FORMAT_VERSION,
+    OTHER,
+    OVERVIEW,
+    PROBLEMS,
+    STANDARD_SUBSECTIONS,
+    TABLES,
+)
 from .text_input import BadText, clean_json, clean_text, clean_tree, too_much_text
 
 
@@ -211,6 +218,26 @@ def text_length(report: Report, *, changed: tuple[str, str] | None = None) -> in
     for path, text in report.text_fields():
         total += len(changed[1]) if changed is not None and changed[0] == path else len(text)
     return total
+
+
+def describe_text(path: str) -> str:
+    """Where a text is, as the clerk finds it: 五、存在的主要问题及改进情况, 一的第 2 个分节的正文…"""
+    if path == "organization":
+        return "机关名称"
+    if path.startswith("meta."):
+        labels = dict(META_FIELDS)
+        return f"基本信息“{labels.get(path.removeprefix('meta.'), path.removeprefix('meta.'))}”"
+    if path == "texts.preamble":
+        return "前言"
+    if path == "texts.overview.intro":
+        return f"{OVERVIEW.heading}的引言"
+    if path.startswith("texts.overview.subsections."):
+        index, part = _subsection_path(path)
+        return f"一的第 {index + 1} 个分节的{'标题' if part == 'title' else '正文'}"
+    for section in (PROBLEMS, OTHER):
+        if path == f"texts.{section.key}":
+            return section.heading
+    return path
 
 
 def is_one_line(path: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from ..cell_input import Value
 from ..format.declaration import CellRef
 from ..problems import Problem, warning
-from ..report import Report
+from ..report import Report, describe_text
 from ..text_spans import fold_digits
 from .context import Context
 
@@ -160,7 +160,7 @@ def check_text_numbers(report: Report, context: Context) -> list[Problem]:
                     warning(
                         "W-text-numbers",
                         [path, *cells],
-                        f"文中写{topic} {value} 件，但表格中是 {shown} 件：“{text[span[0] : span[1]]}”",
+                        f"{describe_text(path)}中写{topic} {value} 件，但表格中是 {shown} 件：“{text[span[0] : span[1]]}”",
                         span,
                     )
                 )

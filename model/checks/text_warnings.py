@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ..problems import Problem, warning
-from ..report import Report, Status
+from ..report import Report, Status, describe_text
 from ..text_spans import Sentences, Spans, fold_digits
 from .context import Context
 
@@ -48,7 +48,7 @@ def _stale_years_in(path: str, text: str, year: int) -> list[Problem]:
     suspects = [
         (
             m,
-            f"文中出现 {m.group(1)} 年，既不是报告年度 {year} 年，也不是下一年：可能是从往年报告沿用的旧年份。",
+            f"{describe_text(path)}中出现 {m.group(1)} 年，既不是报告年度 {year} 年，也不是下一年：可能是从往年报告沿用的旧年份。",
         )
         for m in _YEAR.finditer(folded)
         if int(m.group(1)) not in (year, year + 1)

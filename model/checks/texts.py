@@ -6,8 +6,8 @@ import re
 
 from ..format.format_2021 import OTHER, OVERVIEW, PROBLEMS
 from ..problems import Problem, error
-from ..report import Report
-from ..text_spans import Sentences, fold_digits, sentence_span
+from ..report import Report, describe_text
+from ..text_spans import fold_digits, sentence_span
 from .context import Context
 
 
@@ -96,7 +96,6 @@ _SURNAMES = frozenset(
 def check_placeholders(report: Report, context: Context) -> list[Problem]:
     problems = []
     for path, text in report.text_fields():
-        sentences = Sentences(text)  # its boundaries found only if a placeholder is
         for match in _PLACEHOLDER.finditer(text):
             found = match.group()
             if found[0] in "XＸ×" and match.start() > 0 and text[match.start() - 1] in _SURNAMES:
@@ -105,8 +104,8 @@ def check_placeholders(report: Report, context: Context) -> list[Problem]:
                 error(
                     "E-placeholder",
                     (path,),
-                    f"文中留有模板占位符“{found}”：请换成实际内容。",
-                    sentences.span(match.start(), match.end()),
+                    f"{describe_text(path)}中留有模板占位符“{found}”：请换成实际内容。",
+                    match.span(),  # the placeholder itself: selected when the clerk clicks
                 )
             )
     return problems

@@ -237,12 +237,13 @@ def test_e_placeholder_leaves_anonymised_names_and_real_text(text: str) -> None:
     assert rules(report) == []
 
 
-def test_placeholder_range_points_at_its_sentence() -> None:
+def test_placeholder_range_points_at_the_placeholder_and_names_the_section() -> None:
     report = sample_report()
     report.texts.problems = "第一句正常。第二句有XX占位。第三句正常。"
     (problem,) = check_report(report, TODAY)
     start, end = problem.range or (0, 0)
-    assert report.texts.problems[start:end] == "第二句有XX占位。"
+    assert report.texts.problems[start:end] == "XX"
+    assert problem.message.startswith("五、存在的主要问题及改进情况中留有模板占位符")
 
 
 # ── properties ──

@@ -272,3 +272,22 @@ def test_checks_do_not_change_the_report() -> None:
     before = copy.deepcopy(this)
     check_report(this, TODAY, previous=last)
     assert this == before
+
+
+def test_text_warnings_name_their_section_not_the_text() -> None:
+    """“文中” left the clerk searching: each text warning says which section it is in."""
+    report = sample_report()
+    report.texts.problems = "2019年，我乡加强了培训。"
+    report.texts.overview.subsections[1].body = "2018年起实行。本年共收到申请99件。"
+    messages = {
+        p.rule + p.cells[0]: p.message
+        for p in check_report(report, TODAY)
+        if p.rule in ("W-stale-year", "W-text-numbers")
+    }
+    assert messages["W-stale-yeartexts.problems"].startswith(
+        "五、存在的主要问题及改进情况中出现 2019 年"
+    )
+    body = "texts.overview.subsections.1.body"
+    assert messages[f"W-stale-year{body}"].startswith("一的第 2 个分节的正文中出现 2018 年")
+    assert messages[f"W-text-numbers{body}"].startswith("一的第 2 个分节的正文中写收到的申请 99 件")
+    assert not any(m.startswith("文中") for m in messages.values())
