@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"{APP_TITLE} {__version__}", help="显示版本号并退出"
     )
+    parser.add_argument(  # read by the window's start (main.py), listed here for --help
+        "--db",
+        metavar="PATH",
+        help="不带命令运行时：用这个数据库文件打开桌面程序（默认是用户数据文件夹中的数据库）",
+    )
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     check = commands.add_parser("validate", help="检查报告，列出所有问题")
     check.add_argument(

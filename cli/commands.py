@@ -102,7 +102,7 @@ def _read_source(path: Path, nothing_done: str) -> ImportResult | None:
         _print_issues(exc.issues)
         return None
     for note in read.notes:
-        _fail(note)
+        _fail(f"{path.name}：{note}")
     return read
 
 

@@ -79,11 +79,10 @@ class ChecksPanel(QDockWidget):
         problems = session.problems if session is not None else []
         self.tree.clear()
         for problem in problems:
-            item = QListWidgetItem(
-                f"【{problem.severity.label}】{problem.message}（{problem.rule}）"
-            )
+            # Chinese only in the list; the rule's code, for whoever helps, in the tooltip.
+            item = QListWidgetItem(f"【{problem.severity.label}】{problem.message}")
             item.setData(Qt.ItemDataRole.UserRole, problem)
-            item.setToolTip(problem.message)
+            item.setToolTip(f"{problem.message}\n（检查规则 {problem.rule}）")
             item.setForeground(QBrush(_COLOURS[problem.severity]))
             self.tree.addItem(item)
         self.summary.setText(self._summary(session, problems))

@@ -78,7 +78,12 @@ class FileActions(QObject):
         if published and report.id is not None:
             self.bench.store.record_event(report.id, "导入时标记为已发布")
         if read.notes:
-            dialogs.inform(self.parent_widget, "导入完成", "\n".join(read.notes))
+            advice = (
+                ""
+                if read.status_known
+                else "\n请逐项核对导入的内容，缺少的基本信息请在“基本信息”中填写。"
+            )
+            dialogs.inform(self.parent_widget, "导入完成", "\n".join(read.notes) + advice)
 
     def _ask_published(self, report: Report) -> bool:
         """A past year's report read from Word or a hand-made workbook was most likely published:

@@ -89,8 +89,8 @@ def read_docx(path: Path) -> ImportResult:
     report.values.update(values)
     missing = [label for key, label in META_FIELDS if not report.meta.get(key)]
     notes = [
-        "已从 Word 文档导入标题、前言、一至六的文字和二、三、四表格中的数字，请逐项核对。"
-        + (f"前言中没有找到{'、'.join(missing)}，请在“基本信息”中填写。" if missing else "")
+        "已从 Word 文档读取标题、前言、一至六的文字和二、三、四表格中的数字。"
+        + (f"前言中没有找到{'、'.join(missing)}。" if missing else "")
     ]
     return ImportResult(report, notes, status_known=False)
 

@@ -140,7 +140,7 @@ def test_convert_from_a_hand_made_word_document(tmp_path: Path) -> None:
     package = tmp_path / "关桥乡 2021.json"
     result = main("convert", hand_made_docx(tmp_path / "关桥乡 2021.docx"), package)
     assert result.returncode == 0, result.stderr
-    assert "已从 Word 文档导入" in result.stderr  # the import's note, on stderr
+    assert "已从 Word 文档读取" in result.stderr  # the import's note, on stderr
     data = json.loads(package.read_text("utf-8"))
     assert (data["organization"], data["year"], data["signed_on"]) == (
         "海原县关桥乡人民政府",
@@ -250,8 +250,22 @@ def test_the_county_validates_word_reports_against_last_years(tmp_path: Path) ->
     assert (
         len(carry) == 1 and "上年结转 5 件" in carry[0]["message"] and "1 件" in carry[0]["message"]
     )
-    assert "已从 Word 文档导入" in result.stderr  # the import's note, never on stdout
+    assert "已从 Word 文档读取" in result.stderr  # the import's note, never on stdout
     assert not any(p["rule"] == "W-deadline" for p in json.loads(result.stdout))
     assert "未检查发布期限" in result.stderr  # a document cannot say whether it was published
     result = main("validate", tmp_path / "2022.docx")
     assert "未提供上一年度报告" in result.stdout and "未检查发布期限" in result.stdout
+
+
+def test_help_lists_db_and_validate_of_a_word_report_speaks_to_the_command_line(
+    tmp_path: Path,
+) -> None:
+    assert "--db" in main("--help").stdout
+    from export.files import write_report_file
+    from tests.helpers import sample_report
+
+    document = tmp_path / "报告.docx"
+    write_report_file(sample_report(), document)
+    said = main("validate", document)
+    assert "已从 Word 文档读取" in said.stderr + said.stdout
+    assert "请逐项核对" not in said.stderr + said.stdout and "基本信息”中填写" not in said.stderr

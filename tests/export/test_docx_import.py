@@ -40,8 +40,8 @@ def test_this_programs_document_comes_back_whole(tmp_path: Path) -> None:
     assert back.values == report.values
     assert back.texts == report.texts  # the preamble too: generated again from 基本信息
     assert back.meta == report.meta
-    assert result.notes == [
-        "已从 Word 文档导入标题、前言、一至六的文字和二、三、四表格中的数字，请逐项核对。"
+    assert result.notes == [  # a fact for the command line and the window alike
+        "已从 Word 文档读取标题、前言、一至六的文字和二、三、四表格中的数字。"
     ]
 
 

@@ -295,7 +295,7 @@ def test_last_years_word_report_is_imported_and_inherited_from(
     answers.files.append(str(hand_made_docx(tmp_path / "2021年报.docx")))
     window.actions_by_name["import_docx"].trigger()  # the clerk confirms it was published
     assert window.session is not None and window.session.report.year == 2021
-    assert any("已从 Word 文档导入" in said for said in answers.asked)
+    assert any("已从 Word 文档读取" in said and "请逐项核对" in said for said in answers.asked)
     assert any("它是已经公开发布的报告吗" in said for said in answers.asked)
     last = window.session.report
     assert last.status is Status.PUBLISHED and last.published_on == dt.date(2022, 1, 20)

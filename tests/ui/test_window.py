@@ -231,7 +231,8 @@ def test_a_warning_is_explained_from_the_panel_and_withdrawn(
     assert session is not None
     session.set_cells({ref("proactive", "fees", "amount"): __import__("decimal").Decimal("3500")})
     panel = window.checks
-    row = next(i for i in range(panel.tree.count()) if "W-fee-unit" in panel.tree.item(i).text())
+    row = next(i for i in range(panel.tree.count()) if "W-fee-unit" in panel.tree.item(i).toolTip())
+    assert "W-fee-unit" not in panel.tree.item(row).text()  # Chinese only in the list
     panel.tree.setCurrentRow(row)
     assert panel.explain_button.isEnabled() and not panel.withdraw_button.isEnabled()
     answers.texts.append("本镇代收费用，确为 3500 万元")
@@ -244,7 +245,7 @@ def test_a_warning_is_explained_from_the_panel_and_withdrawn(
         window.database.store.load(session.report.id or 0).explanations
         == session.report.explanations
     )
-    row = next(i for i in range(panel.tree.count()) if "W-fee-unit" in panel.tree.item(i).text())
+    row = next(i for i in range(panel.tree.count()) if "W-fee-unit" in panel.tree.item(i).toolTip())
     panel.tree.setCurrentRow(row)
     panel.withdraw_selected()
     assert session.report.explanations == []
