@@ -191,7 +191,7 @@ def clean_texts(report: Report) -> list[tuple[str, str]]:
             set_field(report, path, clean_text(text, one_line=is_one_line(path)))
         except BadText as bad:
             issues.append((path, str(bad)))
-    meta_issues = list(clean_json(report.meta, "meta"))
+    meta_issues = list(clean_json(report.meta, "meta", one_line=True))
     if meta_issues:
         issues += meta_issues
     else:

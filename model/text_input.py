@@ -9,8 +9,8 @@ reader, the store and the window pass texts through ``clean_text``:
   become a line break, a tab a space, and control characters and Unicode noncharacters go;
 - what cannot be a real text is refused (``BadText``, a Chinese message): a lone surrogate,
   which no real document holds (a damaged or hand-made file), a text longer than ``MAX_TEXT``
-  characters, and texts together longer than ``MAX_REPORT_TEXT`` (a whole real report is a
-  few thousand).
+  characters (a name, title or contact field longer than ``MAX_LINE``), and texts together
+  longer than ``MAX_REPORT_TEXT`` (a whole real report is a few thousand).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ MAX_TEXT = 200_000  # characters in one text: fifty times the longest real secti
 # Characters in all of a report's texts together: what bounds every file written from it (the
 # workbook holds each text twice, as text and in its data package) and the PDF's time.
 MAX_REPORT_TEXT = 400_000
+MAX_LINE = 2_000  # characters in a name, a title or a contact field (the preamble repeats them)
 
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
 # C0 controls but tab and line feed, DEL, C1 controls, and the noncharacters.
@@ -45,6 +46,10 @@ class BadText(ValueError):
 def clean_text(text: str, *, one_line: bool = False) -> str:
     """``text`` as every writer can write it, or BadText; a ``one_line`` text (a name, a title,
     a contact field) loses its line breaks too, as the title of a document cannot hold them."""
+    if one_line and len(text) > MAX_LINE:
+        raise BadText(
+            f"太长（{len(text):,} 个字符）：名称、标题和联系方式最多 {MAX_LINE:,} 个字符。"
+        )
     if len(text) > MAX_TEXT:
         raise BadText(
             f"文字太长（{len(text):,} 个字符）：一段文字最多 {MAX_TEXT:,} 个字符，"
@@ -65,26 +70,27 @@ def clean_text(text: str, *, one_line: bool = False) -> str:
     return text
 
 
-def clean_json(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    """Every string in a JSON value (keys too) that ``clean_text`` refuses, as (path, why);
-    ``clean_tree`` then gives the value with every string cleaned."""
-    stack: list[tuple[str, Any]] = [(path, value)]
+def clean_json(value: Any, path: str = "", *, one_line: bool = False) -> Iterator[tuple[str, str]]:
+    """Every string in a JSON value (keys too, always one line) that ``clean_text`` refuses, as
+    (path, why); ``clean_tree`` then gives the value with every string cleaned."""
+    stack: list[tuple[str, Any, bool]] = [(path, value, one_line)]
     while stack:
-        where, node = stack.pop()
+        where, node, line = stack.pop()
         if isinstance(node, str):
             try:
-                clean_text(node)
+                clean_text(node, one_line=line)
             except BadText as bad:
                 yield where, str(bad)
         elif isinstance(node, dict):
             for key, child in node.items():
                 here = f"{where}.{_shown_key(key)}" if where else _shown_key(key)
                 if isinstance(key, str):
-                    stack.append((here, key))
-                stack.append((here, child))
+                    stack.append((here, key, True))
+                stack.append((here, child, one_line))
         elif isinstance(node, list):
             stack.extend(
-                (f"{where}.{i}" if where else str(i), child) for i, child in enumerate(node)
+                (f"{where}.{i}" if where else str(i), child, one_line)
+                for i, child in enumerate(node)
             )
 
 

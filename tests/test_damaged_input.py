@@ -279,3 +279,16 @@ def test_the_most_text_a_report_may_hold_writes_and_reads_back(tmp_path: Path) -
         tmp_path, lambda d: fill(d) or d["texts"].update(other=text * 2), "over.json"
     )
     assert "文字太多" in refusal(over)
+
+
+def test_a_name_or_contact_field_holds_one_short_line(tmp_path: Path) -> None:
+    """The generated preamble repeats the contact fields: a phone number of 100,000 characters
+    made a preamble no reader would take back. Names, titles, contact fields and keys are lines
+    of at most 2,000 characters, refused by path beyond."""
+
+    def long_fields(data):  # type: ignore[no-untyped-def]
+        data["meta"]["phone"] = "0955" + "在" * 100_000
+        data["meta"]["备注" * 3000] = "x"
+
+    message = refusal(package_with(tmp_path, long_fields))
+    assert "meta.phone" in message and "最多 2,000 个字符" in message
