@@ -286,9 +286,8 @@ def test_a_name_or_contact_field_holds_one_short_line(tmp_path: Path) -> None:
     made a preamble no reader would take back. Names, titles, contact fields and keys are lines
     of at most 2,000 characters, refused by path beyond."""
 
-    def long_fields(data):  # type: ignore[no-untyped-def]
-        data["meta"]["phone"] = "0955" + "在" * 100_000
-        data["meta"]["备注" * 3000] = "x"
-
-    message = refusal(package_with(tmp_path, long_fields))
+    phone = package_with(tmp_path, lambda d: d["meta"].update(phone="0955" + "在" * 100_000))
+    message = refusal(phone)
     assert "meta.phone" in message and "最多 2,000 个字符" in message
+    key = package_with(tmp_path, lambda d: d["meta"].update({"备注" * 3000: "x"}), "key.json")
+    assert "最多 2,000 个字符" in refusal(key)
