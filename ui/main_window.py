@@ -35,7 +35,14 @@ from .report_actions import ReportActions
 from .report_editor import ReportEditor, TableTab
 from .report_list import ReportList
 from .session import ReportSession
-from .ui_state import GEOMETRY, LAST_REPORT, WINDOW_STATE, remember, remembered_bytes
+from .ui_state import (
+    GEOMETRY,
+    LAST_REPORT,
+    WINDOW_STATE,
+    remember,
+    remembered,
+    remembered_bytes,
+)
 from .welcome import WelcomePanel
 
 
@@ -84,6 +91,7 @@ class MainWindow(QMainWindow):
             self.restoreState(window_state)
         self.refresh_list()
         self._daily_backup()
+        self._reopen_last_report()
         self._update_title_and_actions()
 
     # ── menus ──
@@ -114,11 +122,13 @@ class MainWindow(QMainWindow):
             ],
             "编辑(&E)": [
                 ("undo", "撤销", QKeySequence.StandardKey.Undo, self.undo),
-                ("redo", "重做", QKeySequence.StandardKey.Redo, self.redo),
+                # Ctrl+Y on every platform (the guide says so), and Ctrl+Shift+Z as well.
+                ("redo", "重做", ("Ctrl+Y", "Ctrl+Shift+Z"), self.redo),
                 None,
-                ("copy_cells", "复制", None, self.copy_cells),
-                ("paste_cells", "粘贴", None, self.paste_cells),
+                ("copy_cells", "复制", QKeySequence.StandardKey.Copy, self.copy_cells),
+                ("paste_cells", "粘贴", QKeySequence.StandardKey.Paste, self.paste_cells),
             ],
+            "视图(&V)": [],  # the docks' own show/hide actions, added below
             "报告(&R)": [
                 ("check", "检查", "F7", self.check),
                 None,
@@ -138,7 +148,7 @@ class MainWindow(QMainWindow):
                 ("about", "关于", None, self.about),
             ],
         }
-        for title, entries in menus.items():
+        for title, entries in menus.items():  # 文件 编辑 视图 报告 帮助, the usual order
             menu = self.menuBar().addMenu(title)
             for entry in entries:
                 if entry is None:
@@ -147,13 +157,14 @@ class MainWindow(QMainWindow):
                 name, text, shortcut, slot = entry
                 action = QAction(text, self)
                 if shortcut is not None:
-                    action.setShortcut(QKeySequence(shortcut))
+                    keys = shortcut if isinstance(shortcut, tuple) else (shortcut,)
+                    action.setShortcuts([QKeySequence(key) for key in keys])
                 action.triggered.connect(slot)
                 menu.addAction(action)
                 self.actions_by_name[name] = action
-        view = self.menuBar().addMenu("视图(&V)")
-        view.addAction(self.list_dock.toggleViewAction())
-        view.addAction(self.checks.toggleViewAction())
+            if title == "视图(&V)":
+                menu.addAction(self.list_dock.toggleViewAction())
+                menu.addAction(self.checks.toggleViewAction())
 
     # ── the open report ──
 
@@ -180,9 +191,18 @@ class MainWindow(QMainWindow):
         self.checks.follow(self.session)
         self.session.undo_stack.cleanChanged.connect(self._update_title_and_actions)
         self.session.undo_stack.indexChanged.connect(self._update_title_and_actions)
-        remember(LAST_REPORT, report_id)
+        remember(LAST_REPORT, f"{self.database.path}\t{report_id}")  # an id is one file's
         self.report_list.select(report_id)  # the list is current; rebuilding it is not needed
         self._update_title_and_actions()
+
+    def _reopen_last_report(self) -> None:
+        """The report open when the program was last closed, if it is in this database still;
+        otherwise the welcome page stays."""
+        path, _, kept = remembered(LAST_REPORT).rpartition("\t")
+        if path != str(self.database.path) or not kept.isdigit():
+            return
+        if int(kept) in self.report_list.report_ids:
+            self.open_report(int(kept))
 
     def close_report(self) -> None:
         if self.editor is not None:

@@ -32,11 +32,13 @@ class ReportList(QWidget):
         self.tree.itemClicked.connect(self._activated)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.context_actions: list[QAction] = []
+        self.report_ids: set[int] = set()
 
     def fill(
         self, reports: list[ReportSummary], organizations: list[Organization], current: int | None
     ) -> None:
         former = {org.id: org.former_names for org in organizations}
+        self.report_ids = {summary.id for summary in reports}  # what the list shows now
         self.tree.clear()
         groups: dict[int, QTreeWidgetItem] = {}
         for summary in reports:

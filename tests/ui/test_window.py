@@ -306,3 +306,43 @@ def test_a_pasted_text_too_long_or_with_control_characters_never_breaks_the_wind
     assert window.database.store.load(window.session.report.id or 0).texts.problems == (
         "控制字符\n换行"
     )
+
+
+def test_the_last_report_is_reopened_on_the_same_database_only(
+    app: QApplication, qtbot, db_path: Path, tmp_path: Path, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    database = open_database(db_path)
+    assert database is not None
+    first = MainWindow(database)
+    qtbot.addWidget(first)
+    first.report_actions.open_sample()
+    report_id = first.session.report.id  # type: ignore[union-attr]
+    first.close()
+    again = open_database(db_path)
+    assert again is not None
+    second = MainWindow(again)
+    qtbot.addWidget(second)
+    assert second.session is not None and second.session.report.id == report_id
+    second.report_actions.delete_report()  # moved to the 回收站: not reopened next time
+    second.close()
+    third_db = open_database(db_path)
+    assert third_db is not None
+    third = MainWindow(third_db)
+    qtbot.addWidget(third)
+    assert third.session is None and third.stack.currentWidget() is third.welcome
+    third.close()
+    other = open_database(tmp_path / "另一个.sqlite3")
+    assert other is not None
+    elsewhere = MainWindow(other)
+    qtbot.addWidget(elsewhere)
+    assert elsewhere.session is None  # an id belongs to one database file
+    elsewhere.close()
+
+
+def test_menus_in_the_usual_order_with_their_shortcuts(window: MainWindow) -> None:
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "报告(&R)", "帮助(&H)"]
+    redo = [key.toString() for key in window.actions_by_name["redo"].shortcuts()]
+    assert "Ctrl+Y" in redo and "Ctrl+Shift+Z" in redo
+    assert window.actions_by_name["copy_cells"].shortcut().toString() == "Ctrl+C"
+    assert window.actions_by_name["paste_cells"].shortcut().toString() == "Ctrl+V"
