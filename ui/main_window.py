@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if window_state is not None:
             self.restoreState(window_state)
+        self._fit_to_screen()
         self.refresh_list()
         self._daily_backup()
         self._reopen_last_report()
@@ -194,6 +195,22 @@ class MainWindow(QMainWindow):
         remember(LAST_REPORT, f"{self.database.path}\t{report_id}")  # an id is one file's
         self.report_list.select(report_id)  # the list is current; rebuilding it is not needed
         self._update_title_and_actions()
+
+    def _fit_to_screen(self) -> None:
+        """The window fits the screen it opens on: the first 1400×900 window on a 1366×768
+        laptop, or a saved geometry on a smaller screen or at 125–150 % scaling, would put the
+        checks panel, the status bar and the close button off-screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        width = min(self.width(), int(room.width() * 0.96))
+        height = min(self.height(), int(room.height() * 0.92))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if not room.contains(frame):
+            left = min(max(frame.left(), room.left()), room.right() - frame.width())
+            top = min(max(frame.top(), room.top()), room.bottom() - frame.height())
+            self.move(max(left, room.left()), max(top, room.top()))
 
     def _reopen_last_report(self) -> None:
         """The report open when the program was last closed, if it is in this database still;

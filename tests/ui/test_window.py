@@ -346,3 +346,23 @@ def test_menus_in_the_usual_order_with_their_shortcuts(window: MainWindow) -> No
     assert "Ctrl+Y" in redo and "Ctrl+Shift+Z" in redo
     assert window.actions_by_name["copy_cells"].shortcut().toString() == "Ctrl+C"
     assert window.actions_by_name["paste_cells"].shortcut().toString() == "Ctrl+V"
+
+
+def test_the_window_fits_the_screen_it_opens_on_even_with_a_larger_saved_size(
+    app: QApplication, qtbot, db_path: Path, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    database = open_database(db_path)
+    assert database is not None
+    first = MainWindow(database)
+    qtbot.addWidget(first)
+    room = first.screen().availableGeometry()  # offscreen: 800×800, smaller than 1400×900
+    assert room.contains(first.frameGeometry())
+    first.resize(3000, 2000)  # as saved on a larger screen, or before 150 % scaling
+    first.move(500, 400)
+    first.close()  # saves the geometry
+    again = open_database(db_path)
+    assert again is not None
+    second = MainWindow(again)
+    qtbot.addWidget(second)
+    assert room.contains(second.frameGeometry())
+    second.close()
