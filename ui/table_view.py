@@ -48,7 +48,6 @@ from model.paste import plan_paste
 from .table_model import CELL_ROLE, PREVIOUS_ROLE, ReportTableModel
 
 _MIN_DATA_WIDTH = 52
-_MIN_LABEL_WIDTH = 40
 _ROW_HEIGHT = 30
 _END_EDIT_HINTS = {
     Qt.Key.Key_Return: QAbstractItemDelegate.EndEditHint.SubmitModelCache,
@@ -172,11 +171,19 @@ class ReportTableView(QTableView):
         self._fit_rows()
 
     def _size_label_columns(self) -> None:
+        """The declared proportions of the view's width, narrowed where the data columns would
+        otherwise fall below their least width (a sideways scrollbar on a laptop)."""
         width = self.viewport().width()
-        for col, fraction in enumerate(self.table_model.table.label_widths):
-            self.horizontalHeader().resizeSection(
-                col, max(_MIN_LABEL_WIDTH, round(fraction * width))
-            )
+        fractions = self.table_model.table.label_widths
+        grid = self.table_model.grid
+        room = width - (grid.cols - grid.label_cols) * _MIN_DATA_WIDTH - 2
+        scale = min(1.0, room / (sum(fractions) * width)) if fractions and width > 0 else 1.0
+        sizes = [max(_MIN_DATA_WIDTH, round(fraction * width * scale)) for fraction in fractions]
+        if sizes and sum(sizes) > room:  # the least widths added up: the widest one gives way
+            widest = sizes.index(max(sizes))
+            sizes[widest] = max(_MIN_DATA_WIDTH, sizes[widest] - (sum(sizes) - room))
+        for col, size in enumerate(sizes):
+            self.horizontalHeader().resizeSection(col, size)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
