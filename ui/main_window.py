@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self.session.saved.connect(self._saved)
         self.session.save_failed.connect(self._save_failed)
         self.session.text_refused.connect(self._text_refused)
+        self.session.changed.connect(self._edited)
         self.session.changed.connect(self._report_changed)
         self.editor = ReportEditor(self.session)
         self.editor.message.connect(self.statusBar().showMessage)
@@ -322,6 +323,11 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _saved(self, when: str) -> None:
         self.saved_label.setText(f"已保存 {when}")
+
+    @Slot(str)
+    def _edited(self, _path: str) -> None:
+        """A later edit clears what the status bar said about an earlier one (a refused entry)."""
+        self.statusBar().clearMessage()
 
     @Slot(str)
     def _text_refused(self, message: str) -> None:

@@ -62,6 +62,7 @@ class CellDelegate(QStyledItemDelegate):
 
     def __init__(self, view: ReportTableView) -> None:
         super().__init__(view)
+        self.view = view
         self.show_previous = False
 
     def createEditor(
@@ -84,6 +85,11 @@ class CellDelegate(QStyledItemDelegate):
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             hint = _END_EDIT_HINTS.get(Qt.Key(event.key()))
             if hint is not None and isinstance(editor, QLineEdit):
+                refused = self.view.refusal(editor.text())
+                if refused is not None:  # the typed text stays, the editor too, the reason shown
+                    self.view.refuse_at_current(refused)
+                    editor.selectAll()
+                    return True
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, hint)
                 return True
@@ -223,7 +229,14 @@ class ReportTableView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         editing = self.state() == QAbstractItemView.State.EditingState
-        if event.matches(QKeySequence.StandardKey.Copy):
+        current = self.table_model.cell(self.currentIndex())
+        text = event.text()
+        modified = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        typed = bool(text.strip()) and text.isprintable() and not modified
+        if typed and current is not None and current.role is Role.COMPUTED:
+            what = self.table_model.table.describe(current.ref) if current.ref else "这一格"
+            self.refuse_at_current(f"{what}是自动计算的合计，不能直接填写：请填写它的各项。")
+        elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
@@ -322,6 +335,20 @@ class ReportTableView(QTableView):
         if refs and not model.session.read_only:
             zero = {ref: parse_cell(model.table.kind(ref), "") for ref in refs}
             model.session.set_cells(zero, "清除")
+
+    def refusal(self, text: str) -> str | None:
+        """Why the text typed into the current cell cannot be taken, or None."""
+        cell = self.table_model.cell(self.currentIndex())
+        if cell is None or cell.ref is None:
+            return None
+        try:
+            parse_cell(self.table_model.table.kind(cell.ref), text)
+        except InputError as refused:
+            return f"{self.table_model.table.describe(cell.ref)}：{refused}"
+        return None
+
+    def refuse_at_current(self, message: str) -> None:
+        self._refused(self.currentIndex(), message)
 
     @Slot(QModelIndex, str)
     def _refused(self, index: QModelIndex, message: str) -> None:

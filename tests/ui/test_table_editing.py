@@ -251,3 +251,38 @@ def test_keys_typed_faster_than_the_event_loop_each_land_in_their_cell(
     report = window.session.report  # type: ignore[union-attr]
     qtbot.wait(200)  # the queued keys, and anything they queue in turn, are all handled
     assert {cell: report.value(ref(table, *cell)) for cell in expected} == expected
+
+
+def test_a_refused_entry_keeps_its_editor_and_text_and_says_why_at_the_cell(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    page = open_applications(window)
+    said: list[str] = []
+    page.view.message.connect(said.append)
+    go_to(page, "new_requests", "natural_person")
+    type_text(page.view, "1")
+    type_text(editor_of(page), ".5")
+    qtbot.keyClick(editor_of(page), Qt.Key.Key_Return)
+    editor = editor_of(page)  # still open on the same cell, the typed text kept
+    assert editor.text() == "1.5"
+    assert page.view.currentIndex() == page.model.index_of(
+        ref("applications", "new_requests", "natural_person")
+    )
+    assert said and "不是整数" in said[-1]
+    editor.setText("3")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    report = window.session.report  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: report.value(ref("applications", "new_requests", "natural_person")) == 3
+    )
+    assert window.statusBar().currentMessage() == ""  # the later edit cleared the refusal
+
+
+def test_typing_into_a_total_says_it_is_computed(window: MainWindow) -> None:
+    page = open_applications(window)
+    said: list[str] = []
+    page.view.message.connect(said.append)
+    go_to(page, "new_requests", "total")
+    type_text(page.view, "5")
+    assert said and "自动计算的合计" in said[-1]
+    assert window.session.report.value(ref("applications", "new_requests", "total")) == 0  # type: ignore[union-attr]
