@@ -2,7 +2,8 @@
 
 A command is given the report and a ``notify`` callback (the path that changed), and changes the
 report only through its own methods (``Report.set_values``, ``set_text``…), as Orange canvas's
-commands call their model's. A command never saves; the session saves whenever the undo stack's
+commands call their model's. Its ``paths`` say where it changes the report, so that undo and redo
+can show the clerk what they changed. A command never saves; the session saves whenever the undo stack's
 index moves, so undo and redo are saved exactly like edits.
 """
 
@@ -36,6 +37,7 @@ class SetCellsCommand(QUndoCommand):
         self._user_typed = frozenset(values) - proposals  # proposals made for the user stay marked
         self._old = {ref: report.values[ref] for ref in values}
         self._carried = frozenset(ref for ref in values if ref in report.carried)
+        self.paths = [ref.path for ref in values]  # what undo and redo show the clerk
 
     def redo(self) -> None:
         self._report.set_values(self._new, typed=self._user_typed)
@@ -62,6 +64,7 @@ class SetFieldCommand(QUndoCommand):
         self._path = path
         self._old, self._new = old, new
         self._was_pending = path in report.pending_texts
+        self.paths = [path]
 
     def redo(self) -> None:
         self._report.set_text(self._path, self._new)
@@ -84,6 +87,7 @@ class SetSubsectionsCommand(QUndoCommand):
         self._old = [(s.title, s.body) for s in report.texts.overview.subsections]
         self._new = list(new)
         self._old_pending = frozenset(report.pending_texts)
+        self.paths = ["texts.overview.subsections"]
 
     def redo(self) -> None:
         self._report.set_subsections(self._new)
@@ -102,6 +106,7 @@ class SetExplanationsCommand(QUndoCommand):
         self._report, self._notify = report, notify
         self._old = list(report.explanations)
         self._new = list(new)
+        self.paths: list[str] = []  # shown in the checks panel, which follows by itself
 
     def redo(self) -> None:
         self._report.explanations = list(self._new)

@@ -280,14 +280,26 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def undo(self) -> None:
+        """Undo, and show what it changed back: its tab, its cells or text."""
         if self.session is not None:
             self.commit_typing()
-            self.session.undo_stack.undo()
+            stack = self.session.undo_stack
+            command = stack.command(stack.index() - 1)
+            stack.undo()
+            self._show_changed(command)
 
     @Slot()
     def redo(self) -> None:
         if self.session is not None:
-            self.session.undo_stack.redo()
+            stack = self.session.undo_stack
+            command = stack.command(stack.index())
+            stack.redo()
+            self._show_changed(command)
+
+    def _show_changed(self, command: object) -> None:
+        paths = getattr(command, "paths", None)
+        if paths and self.editor is not None:
+            self.editor.show_place(paths)
 
     @Slot()
     def copy_cells(self) -> None:

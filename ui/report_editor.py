@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from model.format.format_2021 import OVERVIEW, SECTIONS, TableSection
@@ -108,26 +108,30 @@ class ReportEditor(QTabWidget):
 
     def jump_to(self, problem: Problem) -> None:
         """Show where a problem is: its tab, and its cell or the sentence in its text."""
-        path = problem.cells[0] if problem.cells else "organization"
-        key = tab_of(path)
+        self.show_place(list(problem.cells) or ["organization"], problem.range)
+
+    def show_place(self, paths: list[str], text_range: tuple[int, int] | None = None) -> None:
+        """Switch to the tab of the first path and select it: a table's cell (all the table's
+        cells of ``paths`` when they are several), or the text field, with ``text_range``
+        selected in it (the whole text when none is given)."""
+        key = tab_of(paths[0])
         page = self.pages[key]
         self.setCurrentWidget(page)
         if isinstance(page, TableTab):
-            refs = [c for c in problem.cells if c.startswith("tables.")]
-            model = page.model
-            for ref in model.table.cells:
-                if ref.path == refs[0]:
-                    index = model.index_of(ref)
-                    page.view.setCurrentIndex(index)
-                    page.view.scrollTo(index)
-                    page.view.setFocus()
-                    break
+            model, view = page.model, page.view
+            indexes = [model.index_of(ref) for ref in model.table.cells if ref.path in paths]
+            if indexes:
+                view.setCurrentIndex(indexes[0])
+                for index in indexes[1:]:
+                    view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
+                view.scrollTo(indexes[0])
+                view.setFocus()
         elif isinstance(page, OverviewTab | TextTab):
-            editor = page.editor_for(path)
+            editor = page.editor_for(paths[0])
             if editor is not None:
-                start, end = problem.range or (0, 0)
+                start, end = text_range or (0, 0)
                 editor.select_range(start, end)
         elif isinstance(page, InfoTab):
-            field = page.fields.get(path)
+            field = page.fields.get(paths[0])
             widget = field if field is not None else page.editor
             widget.setFocus()

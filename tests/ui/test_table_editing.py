@@ -286,3 +286,25 @@ def test_typing_into_a_total_says_it_is_computed(window: MainWindow) -> None:
     type_text(page.view, "5")
     assert said and "自动计算的合计" in said[-1]
     assert window.session.report.value(ref("applications", "new_requests", "total")) == 0  # type: ignore[union-attr]
+
+
+def test_undo_and_redo_show_what_they_change(window: MainWindow) -> None:
+    """Ctrl+Z on 三 undid typing in 六 without a sign: now undo switches to the tab and selects
+    the cell (or the text) it changed back, and redo does the same."""
+    page = open_applications(window)
+    session = window.session
+    assert session is not None and window.editor is not None
+    cell = ref("applications", "disclosed", "commercial")
+    session.set_cells({cell: 4})
+    session.set_field("texts.other", "本年度没有收取信息处理费。")
+    window.editor.setCurrentWidget(page)
+    window.undo()  # the text of 六
+    assert window.editor.currentWidget() is window.editor.pages["other"]
+    window.undo()  # the cell of 三
+    assert window.editor.currentWidget() is page
+    assert page.view.currentIndex() == page.model.index_of(cell)
+    assert session.report.value(cell) == 0
+    window.editor.setCurrentWidget(window.editor.pages["info"])
+    window.redo()
+    assert window.editor.currentWidget() is page and session.report.value(cell) == 4
+    assert page.view.currentIndex() == page.model.index_of(cell)
