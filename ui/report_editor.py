@@ -43,6 +43,8 @@ class TableTab(QWidget):
             else "数据库中没有这个机关上一年度的报告。"
         )
         self.show_previous.toggled.connect(self.view.set_show_previous)
+        self.view.previous_available = session.previous is not None
+        self.view.show_previous_toggled.connect(self.show_previous.setChecked)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -120,7 +121,7 @@ class CellDelegate(QStyledItemDelegate):
             return
         painter.save()
         font = painter.font()
-        font.setPointSizeF(max(5.0, font.pointSizeF() * 0.7))
+        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.8))  # readable, not a 7 px smudge
         painter.setFont(font)
         painter.setPen(QColor("#7a7a7a"))
         area = QRect(option.rect).adjusted(2, 0, -3, -1)  # type: ignore[call-overload]
@@ -132,6 +133,7 @@ class CellDelegate(QStyledItemDelegate):
 
 class ReportTableView(QTableView):
     message = Signal(str)  # for the status bar: a refused input or paste, and why
+    show_previous_toggled = Signal(bool)  # 显示上年数 chosen from the right-click menu
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +161,9 @@ class ReportTableView(QTableView):
         self._lay_out_sections()
         self.horizontalHeader().sectionResized.connect(self._refit.start)
         model.input_refused.connect(self._refused)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.previous_available = False  # set by the tab: is last year's report known
         first = next(c for c in model.grid.cells if c.role is Role.INPUT)
         self.setCurrentIndex(model.index(first.row, first.col))
 
@@ -219,6 +224,30 @@ class ReportTableView(QTableView):
                 heights[cell.last_row] += deficit
         for row, height in enumerate(heights):
             self.verticalHeader().resizeSection(row, height)
+
+    def context_menu(self) -> QMenu:
+        """复制, 粘贴, 清零, 显示上年数: what a right click offers on the table."""
+        menu = QMenu(self)
+        editable = not self.table_model.session.read_only
+        for text, slot, enabled in (
+            ("复制", self.copy_selection, True),
+            ("粘贴", self.paste, editable),
+            ("清零", self.clear_selection, editable),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(slot)
+            action.setEnabled(enabled)
+        menu.addSeparator()
+        previous = menu.addAction("显示上年数")
+        previous.setCheckable(True)
+        previous.setChecked(self.delegate.show_previous)
+        previous.setEnabled(self.previous_available)
+        previous.toggled.connect(self.show_previous_toggled)
+        return menu
+
+    @Slot(QPoint)
+    def _context_menu(self, position: QPoint) -> None:
+        self.context_menu().exec(self.viewport().mapToGlobal(position))
 
     def set_show_previous(self, show: bool) -> None:
         self.delegate.show_previous = show

@@ -308,3 +308,20 @@ def test_undo_and_redo_show_what_they_change(window: MainWindow) -> None:
     window.redo()
     assert window.editor.currentWidget() is page and session.report.value(cell) == 4
     assert page.view.currentIndex() == page.model.index_of(cell)
+
+
+def test_the_right_click_menu_copies_pastes_clears_and_shows_last_year(window: MainWindow) -> None:
+    page = open_applications(window)
+    cell = ref("applications", "disclosed", "commercial")
+    window.session.set_cells({cell: 4})  # type: ignore[union-attr]
+    go_to(page, "disclosed", "commercial")
+    menu = page.view.context_menu()
+    actions = {action.text(): action for action in menu.actions() if action.text()}
+    assert list(actions) == ["复制", "粘贴", "清零", "显示上年数"]
+    assert not actions["显示上年数"].isEnabled()  # no report of last year in the database
+    actions["复制"].trigger()
+    assert QGuiApplication.clipboard().text().strip() == "4"
+    actions["清零"].trigger()
+    assert window.session.report.value(cell) == 0  # type: ignore[union-attr]
+    actions["粘贴"].trigger()
+    assert window.session.report.value(cell) == 4  # type: ignore[union-attr]
