@@ -104,6 +104,8 @@ class CellDelegate(QStyledItemDelegate):
         cell = index.data(CELL_ROLE)
         if cell is None or cell.ref is None:
             return
+        if self.show_previous and index.data(PREVIOUS_ROLE) is not None:  # room for the hint
+            option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         room = option.rect.width() - 6
         wide = QFontMetrics(option.font).horizontalAdvance(option.text)
         if wide > room > 0:
