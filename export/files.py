@@ -92,6 +92,13 @@ def file_filter(suffix: str) -> str:
     return f"{kind.name} (*{suffix});;所有文件 (*)"
 
 
+def readable_filter() -> str:
+    """A file dialog's filter for every kind we read: "年报文件 (*.json *.xlsx *.docx);;…"."""
+    patterns = " ".join(f"*{suffix}" for suffix in READERS)
+    kinds = ";;".join(f"{kind.name} (*{suffix})" for suffix, kind in READERS.items())
+    return f"年报文件 ({patterns});;{kinds};;所有文件 (*)"
+
+
 def readable(path: Path) -> bool:
     return path.suffix.lower() in READERS
 

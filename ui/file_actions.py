@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from export.document import chinese_date
-from export.files import file_filter, read_report_file, write_report_file
+from export.files import file_filter, read_report_file, readable_filter, write_report_file
 from model.checks import check_report
 from model.paths import data_dir
 from model.preamble import report_title
@@ -51,10 +51,16 @@ class FileActions(QObject):
     def import_word(self) -> None:
         self._import("导入 Word", ".docx")
 
+    @Slot()
+    def import_any(self) -> None:
+        """导入上一年报告: last year's report from whatever file the office has of it."""
+        self._choose_and_import("导入上一年报告", readable_filter())
+
     def _import(self, title: str, suffix: str) -> None:
-        chosen = dialogs.open_file(
-            self.parent_widget, title, remembered(LAST_FOLDER), file_filter(suffix)
-        )
+        self._choose_and_import(title, file_filter(suffix))
+
+    def _choose_and_import(self, title: str, file_filter: str) -> None:
+        chosen = dialogs.open_file(self.parent_widget, title, remembered(LAST_FOLDER), file_filter)
         if chosen:
             self.import_file(Path(chosen))
 

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.welcome.new_report.clicked.connect(self.report_actions.new_report)
         self.welcome.open_sample.clicked.connect(self.report_actions.open_sample)
+        self.welcome.import_previous.clicked.connect(self.file_actions.import_any)
         self.report_list.report_activated.connect(self.open_report)
         self.checks.problem_activated.connect(self._jump)
         self.report_list.context_actions = [

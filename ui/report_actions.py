@@ -53,7 +53,9 @@ class ReportActions(QObject):
     @Slot()
     def new_report(self) -> None:
         store = self.bench.store
-        dialog = NewReportDialog(store, remembered(LAST_ORGANIZATION), parent=self.parent_widget)
+        open_report = self._report()  # the open report's organization first, as a clerk expects
+        organization = open_report.organization if open_report else remembered(LAST_ORGANIZATION)
+        dialog = NewReportDialog(store, organization, parent=self.parent_widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         organization, year, inherit = dialog.chosen()

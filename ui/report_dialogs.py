@@ -59,6 +59,7 @@ class NewReportDialog(QDialog):
         self.inherit.setVisible(copy_of is None)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setMinimumWidth(360)
         form = QFormLayout()
         form.addRow("机关名称：", self.organization)
         form.addRow("报告年度：", self.year)
@@ -105,6 +106,7 @@ class NewReportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             bool(name) and not exists
         )
+        self.adjustSize()  # the dialog grows with its note: the whole hint, never under the buttons
 
 
 class ReplacementsDialog(QDialog):

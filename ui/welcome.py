@@ -20,15 +20,26 @@ class WelcomePanel(QWidget):
         )
         text.setStyleSheet("font-size: 11pt; color: #444;")
         self.new_report = QPushButton("新建报告")
+        self.import_previous = QPushButton("导入上一年报告")
+        self.import_previous.setToolTip(
+            "上一年已发布的报告（Word、Excel 或数据包）：新报告可以从它继承上年结转和文字。"
+        )
         self.open_sample = QPushButton("打开示例报告")
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #666;")
-        for button in (self.new_report, self.open_sample):
+        for button in (self.new_report, self.import_previous, self.open_sample):
             button.setMinimumSize(220, 44)
             button.setStyleSheet("font-size: 12pt;")
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (title, text, self.new_report, self.open_sample, self.hint):
+        for widget in (
+            title,
+            text,
+            self.new_report,
+            self.import_previous,
+            self.open_sample,
+            self.hint,
+        ):
             layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 

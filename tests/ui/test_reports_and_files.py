@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
+from model.paths import data_dir
 from model.report import Status
 from ui import report_dialogs
 from ui.info_tab import InfoTab
@@ -451,3 +452,46 @@ def test_a_refused_file_says_the_same_in_the_window_and_on_the_command_line(
     shown = answers.errors[0]
     assert all(line in shown for line in said), (said, shown)
     assert window.database.store.list_reports() == []
+
+
+def test_the_new_report_dialog_shows_its_whole_hint_and_starts_from_the_open_report(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.report_actions.open_sample()
+    seen: dict[str, object] = {}
+
+    def look(dialog: report_dialogs.NewReportDialog) -> int:
+        seen["organization"] = dialog.organization.currentText()
+        dialog.show()  # with the short hint of a known organization, then the longest one
+        QApplication.processEvents()
+        dialog.organization.setCurrentText("某县某镇人民政府")  # no last year: the longest hint
+        QApplication.processEvents()
+        note, buttons = dialog.note, dialog.buttons
+        seen["fits"] = note.height() >= note.heightForWidth(note.width())
+        seen["clear"] = note.geometry().bottom() < buttons.geometry().top()
+        seen["inside"] = dialog.rect().contains(buttons.geometry())
+        dialog.grab().save(str(Path(data_dir()) / "new-report.png"))
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(report_dialogs.NewReportDialog, "exec", look)
+    window.report_actions.new_report()
+    assert seen == {
+        "organization": "海原县关桥乡人民政府",
+        "fits": True,
+        "clear": True,
+        "inside": True,
+    }
+
+
+def test_the_welcome_page_imports_last_years_report(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    from export.files import write_report_file
+    from tests.helpers import sample_report
+
+    source = tmp_path / "2021年报.xlsx"
+    write_report_file(sample_report(), source)
+    answers.files.append(str(source))
+    assert window.welcome.import_previous.isVisible()
+    window.welcome.import_previous.click()
+    assert window.session is not None and window.session.report.year == 2021
