@@ -11,9 +11,7 @@ from ..report import Report, Status, describe_text
 from ..text_spans import Sentences, Spans, fold_digits
 from .context import Context
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _PROTECTED = re.compile(r"〔[^〔〕]*〕|《[^《》]*》")
-_PLAN = re.compile(r"(?<![0-9])([0-9]{4})\s*年[，,、\s]*[^。；！？\n]{0,8}?将")
 _SUPERVISION_WORDS = ("考核", "评议", "责任追究")
 COPIED_SHARE = 0.8
 COPIED_MIN_LENGTH = 60
@@ -29,8 +27,11 @@ def _texts_for_years(report: Report) -> list[tuple[str, str]]:
 
 
 def check_stale_years(report: Report, context: Context) -> list[Problem]:
-    """W-stale-year: in 一、五、六 a year that is neither the report year nor the next; in 五 the
-    report year announcing plans (N年将…). Document numbers 〔〕 and titles 《》 do not count."""
+    """W-stale-year, as ``shared/spec/checks.md`` words it: in 一、五、六 a year before the report
+    year that opens a narrative of that year (N年，… / N年度，… / N年全年… at the start of a
+    paragraph or sentence); in 五 a plan for the report year or earlier (N年将…, N年，我乡将…).
+    Never a year in a comparison, in a reference to a report or its problems, in a span, or
+    inside 〔〕 and 《》."""
     if report.year is None:
         return []
     return [
@@ -40,32 +41,51 @@ def check_stale_years(report: Report, context: Context) -> list[Problem]:
     ]
 
 
+# A year opening a sentence's narrative: at the start of the text or after a sentence's end.
+_OPENING = re.compile(
+    r"(?:^|(?<=[。！？；!?;\n]))[ \t\u3000]*((?:19|20)[0-9]{2})[ \u3000]*年度?[ \u3000]*(?:[，,]|全年)"
+)
+# A plan: N年将…, N年，我乡将… (a few characters between, no other year and no sentence end).
+_PLAN = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})[ \u3000]*年[，,、 \u3000]*[^。；！？\n0-9]{0,8}?将"
+)
+# What makes a year no narrative of its own: a comparison or a span before it…
+_NOT_BEFORE = re.compile(r"(?:较|与|比|同比|相比|对比|针对|自|从|至|到|[—–\-~～])[ \u3000]*$")
+# …or, after its 年, a comparison, a span, or a report and its problems.
+_NOT_AFTER = re.compile(r"[ \u3000]*(?:同期|至|到|以来|[—–\-~～]|度?报告)")
+
+
 def _stale_years_in(path: str, text: str, year: int) -> list[Problem]:
     folded = fold_digits(text)
     protected = Spans([m.span() for m in _PROTECTED.finditer(folded)])
     sentences = Sentences(text)
-    found: dict[tuple[int, int], Problem] = {}  # one warning a sentence
+    where = describe_text(path)
     suspects = [
         (
             m,
-            f"{describe_text(path)}中出现 {m.group(1)} 年，既不是报告年度 {year} 年，也不是下一年：可能是从往年报告沿用的旧年份。",
+            f"{where}中以“{m.group(1)}年”开头叙述，早于报告年度 {year} 年：可能是从往年报告沿用的旧年份。",
         )
-        for m in _YEAR.finditer(folded)
-        if int(m.group(1)) not in (year, year + 1)
+        for m in _OPENING.finditer(folded)
+        if int(m.group(1)) < year
     ]
     if path == "texts.problems":
         suspects += [
             (
                 m,
-                f"五中写“{year}年……将”：改进计划应是下一年（{year + 1} 年）的，可能是沿用了往年的表述。",
+                f"{where}中写“{m.group(1)}年……将”：改进计划应是下一年（{year + 1} 年）的，可能是沿用了往年的表述。",
             )
             for m in _PLAN.finditer(folded)
-            if int(m.group(1)) == year
+            if int(m.group(1)) <= year
         ]
+    found: dict[tuple[int, int], Problem] = {}  # one warning a sentence
     for match, message in suspects:
-        if match.start() in protected:
+        start, end = match.span(1)
+        if start in protected or _NOT_BEFORE.search(folded, max(0, start - 3), start):
             continue
-        span = sentences.span(match.start(), match.end())
+        after = folded.find("年", end)
+        if _NOT_AFTER.match(folded, after + 1):
+            continue
+        span = sentences.span(start, match.end())
         found.setdefault(span, warning("W-stale-year", [path], message, span))
     return list(found.values())
 
