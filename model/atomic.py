@@ -37,11 +37,29 @@ def write_atomically(path: Path, data: bytes | Callable[[BinaryIO], None]) -> No
                 data(out)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, _mode_for(path))  # mkstemp's 0600 would hide an export from colleagues
         _replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the file would have had if written directly: the old file's, or what the
+    user's umask leaves of rw-rw-rw-."""
+    with contextlib.suppress(OSError):
+        return path.stat().st_mode & 0o777
+    return 0o666 & ~_UMASK
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)  # reading it means setting it: put it straight back
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()  # read once, at import: umask is process-wide and not thread-safe
 
 
 def _replace(temp: Path, path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -69,6 +69,12 @@ def show_in_folder(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
-def open_externally(path: Path) -> None:
-    """Open a file in the program the system uses for it (a PDF viewer, to print)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_externally(path: Path) -> bool:
+    """Open a file in the program the system uses for it (a PDF viewer, to print); False when
+    the system has none."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+def documents_folder() -> str:
+    """Where file dialogs start until the user has chosen a folder: 文档 (Documents)."""
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

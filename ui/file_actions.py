@@ -9,6 +9,7 @@ refused file says the same here as there. Each action acts on the window only th
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -36,6 +37,7 @@ class FileActions(QObject):
         super().__init__(parent)
         self.bench = bench
         self.parent_widget = parent
+        self.print_folders: list[Path] = []
 
     # ── import ──
 
@@ -60,7 +62,8 @@ class FileActions(QObject):
         self._choose_and_import(title, file_filter(suffix))
 
     def _choose_and_import(self, title: str, file_filter: str) -> None:
-        chosen = dialogs.open_file(self.parent_widget, title, remembered(LAST_FOLDER), file_filter)
+        folder = remembered(LAST_FOLDER) or dialogs.documents_folder()
+        chosen = dialogs.open_file(self.parent_widget, title, folder, file_filter)
         if chosen:
             self.import_file(Path(chosen))
 
@@ -149,9 +152,26 @@ class FileActions(QObject):
             return
         report, errors = prepared
         folder = Path(tempfile.mkdtemp(prefix="nianbao-print-"))
+        self.print_folders.append(folder)  # removed when the window closes
         target = folder / f"{report_title(report)}.pdf"
         if self._write(report, errors, target):
-            dialogs.open_externally(target)
+            self._open(target, "打印")
+
+    def remove_print_folders(self) -> None:
+        """The temporary PDFs made to print, removed when the window closes."""
+        for folder in self.print_folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.print_folders.clear()
+
+    def _open(self, target: Path, title: str) -> None:
+        """Open a written file in the system's program for it, or say what to do without one."""
+        if not dialogs.open_externally(target):
+            dialogs.error(
+                self.parent_widget,
+                title,
+                f"这台电脑上没有可以打开 {target.suffix} 文件的程序，文件已保存在：\n{target}\n"
+                "请安装 PDF 阅读器（如 WPS、福昕阅读器）后打开它打印，或用其他电脑打开。",
+            )
 
     def _export(self, suffix: str, title: str) -> None:
         """Write the open report; a report with errors only as a 草稿, after asking."""
@@ -160,12 +180,9 @@ class FileActions(QObject):
             return
         report, errors = prepared
         name = f"{report_title(report)}{suffix}"
-        folder = remembered(LAST_EXPORT_FOLDER)
+        folder = remembered(LAST_EXPORT_FOLDER) or dialogs.documents_folder()
         chosen = dialogs.save_file(
-            self.parent_widget,
-            title,
-            str(Path(folder) / name) if folder else name,
-            file_filter(suffix),
+            self.parent_widget, title, str(Path(folder) / name), file_filter(suffix)
         )
         if not chosen:
             return
@@ -181,7 +198,7 @@ class FileActions(QObject):
         elif suffix in (".pdf", ".docx") and dialogs.ask(
             self.parent_widget, title, f"已导出到：\n{target}\n\n要打开这个文件吗？"
         ):
-            dialogs.open_externally(target)
+            self._open(target, title)
 
     def _prepare(
         self, title: str, *, draft_ok: bool = False

@@ -436,6 +436,7 @@ class MainWindow(QMainWindow):
         remember(WINDOW_STATE, self.saveState())
         self.close_report()
         self.database.close()
+        self.file_actions.remove_print_folders()
         event.accept()
 
     def current_widget(self) -> QWidget | None:

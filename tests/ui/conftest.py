@@ -28,6 +28,7 @@ class Answers:
         self.files: list[str | None] = []
         self.texts: list[str | None] = []
         self.errors: list[str] = []
+        self.viewer = True  # whether the system has a program to open a file with
 
 
 @pytest.fixture
@@ -59,7 +60,9 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         dialogs, "show_in_folder", lambda path: given.asked.append(f"打开 {path.parent}")
     )
     monkeypatch.setattr(
-        dialogs, "open_externally", lambda path: given.asked.append(f"打开文件 {path}")
+        dialogs,
+        "open_externally",
+        lambda path: given.asked.append(f"打开文件 {path}") or given.viewer,
     )
     monkeypatch.setattr(dialogs, "get_text", lambda *a: given.texts.pop(0) if given.texts else None)
     return given

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from model.paths import data_dir
 from model.report import Status
-from ui import report_dialogs
+from ui import dialogs, report_dialogs
 from ui.info_tab import InfoTab
 from ui.main_window import MainWindow
 from ui.text_tabs import OverviewTab
@@ -495,3 +495,36 @@ def test_the_welcome_page_imports_last_years_report(
     assert window.welcome.import_previous.isVisible()
     window.welcome.import_previous.click()
     assert window.session is not None and window.session.report.year == 2021
+
+
+def test_printing_without_a_pdf_viewer_says_what_to_do_and_the_print_folder_goes(
+    window: MainWindow, answers: Answers
+) -> None:
+    window.report_actions.open_sample()
+    answers.viewer = False
+    window.file_actions.print_report()
+    assert "没有可以打开 .pdf 文件的程序" in answers.errors[-1]
+    (folder,) = window.file_actions.print_folders
+    assert any(folder.iterdir())  # the PDF is kept while the program runs: it may be printing
+    window.close()
+    assert not folder.exists()
+
+
+def test_exports_honour_the_umask_and_dialogs_start_in_documents(
+    window: MainWindow, answers: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from model import atomic
+
+    monkeypatch.setattr(atomic, "_UMASK", 0o022)
+    window.report_actions.open_sample()
+    started: list[str] = []
+    monkeypatch.setattr(
+        dialogs,
+        "save_file",
+        lambda parent, title, start, filter: started.append(start) or str(tmp_path / "r.xlsx"),
+    )
+    window.file_actions.export_excel()
+    assert Path(started[0]).parent == Path(dialogs.documents_folder())
+    assert os.stat(tmp_path / "r.xlsx").st_mode & 0o777 == 0o644  # not mkstemp's 0600
