@@ -3,12 +3,13 @@
 A4 with a text area of about 156 × 225 mm (GB/T 9704); the title in 小标宋 or 黑体, headings 一…六 in
 黑体, 一's sub-sections in 楷体, body text in 仿宋 with a two-character first-line indent and lines
 filled edge to edge; tables 二、三、四 drawn from the shared grid; the 落款 at the end; page numbers
-as — 1 —; a draft exported with errors carries a visible 草稿 mark. ``invariant=1`` makes the
-same report and fonts give the same bytes.
+as — 1 —; a draft exported with errors carries a visible 草稿 mark. The creation date is the
+export's time; with SOURCE_DATE_EPOCH set, the same report and fonts give the same bytes.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,14 @@ from reportlab.lib.colors import Color, black
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from model.atomic import write_atomically
 from model.cell_input import format_value
@@ -64,7 +72,9 @@ def write_pdf(rendered: RenderedReport, report: Report, target: Path) -> None:
             title=rendered.title,
             author=rendered.organization,
             creator="年报助手",
-            invariant=1,
+            # The export's own time as the creation date; SOURCE_DATE_EPOCH fixes it (and the
+            # file's ID), so the same report and fonts give the same bytes (the tests set it).
+            invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
             # An embedded initial font: otherwise every page names a non-embedded Helvetica.
             initialFontName=fonts.faces["body"],
             initialFontSize=BODY,
@@ -133,9 +143,14 @@ def build_story(rendered: RenderedReport, fonts: Fonts) -> list[Any]:
     for section in rendered.sections:
         heading = para(section.heading, "heading", align="left")
         if isinstance(section, RenderedText):
-            story.append(heading)
-            for p in section.paragraphs:
-                story.append(para(p.text, "subheading" if p.style == "subheading" else "body"))
+            paragraphs = [(heading, True)] + [
+                (
+                    para(p.text, p.style if p.style == "subheading" else "body"),
+                    p.style == "subheading",
+                )
+                for p in section.paragraphs
+            ]
+            story += _headings_kept_with_text(paragraphs)
         else:
             # A table is never split inside a merged block: it moves to the next page whole.
             story.append(KeepTogether([heading, Spacer(1, 4), _table(section, fonts)]))
@@ -143,6 +158,23 @@ def build_story(rendered: RenderedReport, fonts: Fonts) -> list[Any]:
     story.append(Spacer(1, BODY_LEADING))
     story.append(para(rendered.organization, "body", align="right", indent=0))
     story.append(para(chinese_date(rendered.signed_on), "body", align="right", indent=0))
+    return story
+
+
+def _headings_kept_with_text(paragraphs: list[tuple[CJKParagraph, bool]]) -> list[Any]:
+    """The story of a text section; a heading (True) never stands alone at the foot of a page:
+    where less room is left than the headings in a row and two lines of the text after them,
+    the page breaks before them (as Word's keep-with-next does)."""
+    story: list[Any] = []
+    for i, (paragraph, is_heading) in enumerate(paragraphs):
+        starts_run = is_heading and (i == 0 or not paragraphs[i - 1][1])
+        if starts_run:
+            run = 0
+            while i + run < len(paragraphs) and paragraphs[i + run][1]:
+                run += 1
+            room = run * BODY_LEADING + 2 * BODY_LEADING
+            story.append(CondPageBreak(room))
+        story.append(paragraph)
     return story
 
 

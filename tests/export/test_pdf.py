@@ -322,3 +322,39 @@ def test_a_face_from_the_cache_holds_what_parsing_gives(
     assert cached.charWidths == parsed.charWidths and cached.charToGlyph == parsed.charToGlyph
     assert cached.glyphToChar == parsed.glyphToChar  # unpickled only now, on demand
     assert cached.get_table("glyf") == parsed.get_table("glyf")  # the file, mapped
+
+
+def test_a_heading_never_ends_a_page(tmp_path: Path) -> None:
+    """Whatever the length of the text before it, a heading (一…六, （一）…) is followed on its
+    page by at least two lines of its text: the sample's intro grows a line at a time, so every
+    sub-section heading comes to the foot of page 2 or 3 in one of the runs."""
+    import re
+
+    heading = re.compile(r"^(?:[一二三四五六]、|（[一二三四五六七八九十]+）)")
+    report = sample_report()
+    base = report.texts.overview.intro
+    ended_on_heading = []
+    for extra in range(0, 26):
+        report.texts.overview.intro = base + "补充说明政府信息公开工作的开展情况。" * extra
+        path = export(report, tmp_path / f"r{extra}.pdf")
+        pages = pdf_text(path).split("\f")
+        for number, page in enumerate(pages[:-1], start=1):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            lines = [line for line in lines if not re.fullmatch(r"—\s*\d+\s*—", line)]
+            if (
+                lines and heading.match(lines[-1]) and not re.search(r"\d$", lines[-1])
+            ):  # a table row
+                ended_on_heading.append((extra, number, lines[-1]))
+    assert ended_on_heading == []
+
+
+def test_the_creation_date_is_the_exports_own_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # as in a real export
+    path = export(sample_report(), tmp_path / "r.pdf")
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    created = next(line for line in info.stdout.splitlines() if line.startswith("CreationDate"))
+    assert str(dt.date.today().year) in created and "2000" not in created
