@@ -21,6 +21,7 @@ from model.format.format_2021 import NOTICE
 from model.paths import data_dir
 from model.preamble import report_title
 from model.problems import Problem
+from model.report import Report
 from model.store.backups import daily_backup
 from model.store.inspection import StoreError
 from model.store.store import Store
@@ -180,8 +181,20 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             dialogs.error(self, "无法打开报告", str(exc))
             return
+        self._show(report)
+        remember(LAST_REPORT, f"{self.database.path}\t{report_id}")  # an id is one file's
+        self.report_list.select(report_id)  # the list is current; rebuilding it is not needed
+        self._update_title_and_actions()
+
+    def show_sample(self, report: Report) -> None:
+        """The sample report, read-only and not in the database (see ``ReportSession.sample``)."""
+        self._show(report, sample=True)
+        self._update_title_and_actions()
+
+    def _show(self, report: Report, *, sample: bool = False) -> None:
         self.close_report()
-        self.session = ReportSession(store, report, self)
+        store = self.database.store
+        self.session = ReportSession(store, report, self, sample=sample)
         self.session.saved.connect(self._saved)
         self.session.save_failed.connect(self._save_failed)
         self.session.text_refused.connect(self._text_refused)
@@ -194,9 +207,6 @@ class MainWindow(QMainWindow):
         self.checks.follow(self.session)
         self.session.undo_stack.cleanChanged.connect(self._update_title_and_actions)
         self.session.undo_stack.indexChanged.connect(self._update_title_and_actions)
-        remember(LAST_REPORT, f"{self.database.path}\t{report_id}")  # an id is one file's
-        self.report_list.select(report_id)  # the list is current; rebuilding it is not needed
-        self._update_title_and_actions()
 
     def _fit_to_screen(self) -> None:
         """The window fits the screen it opens on: the first 1400×900 window on a 1366×768
@@ -367,10 +377,12 @@ class MainWindow(QMainWindow):
         session = self.session
         title = APP_TITLE
         if session is not None:
-            title = f"{report_title(session.report)}（{session.report.status.label}） — {APP_TITLE}"
+            state = "示例，只读" if session.sample else session.report.status.label
+            title = f"{report_title(session.report)}（{state}） — {APP_TITLE}"
         self.setWindowTitle(title)
         has = session is not None
         editable = has and not session.read_only  # type: ignore[union-attr]
+        stored = has and not session.sample  # type: ignore[union-attr]
         for name in (
             "export_json",
             "export_xlsx",
@@ -379,14 +391,14 @@ class MainWindow(QMainWindow):
             "print",
             "check",
             "copy",
-            "delete",
-            "rename",
             "copy_cells",
         ):
             self.actions_by_name[name].setEnabled(has)
+        for name in ("delete", "rename"):
+            self.actions_by_name[name].setEnabled(stored)
         self.actions_by_name["paste_cells"].setEnabled(editable)
         self.actions_by_name["publish"].setEnabled(editable)
-        self.actions_by_name["unpublish"].setEnabled(has and not editable)
+        self.actions_by_name["unpublish"].setEnabled(stored and not editable)
         undo_stack = session.undo_stack if session else None
         self.actions_by_name["undo"].setEnabled(bool(undo_stack and undo_stack.canUndo()))
         self.actions_by_name["redo"].setEnabled(bool(undo_stack and undo_stack.canRedo()))

@@ -73,15 +73,12 @@ class ReportActions(QObject):
 
     @Slot()
     def open_sample(self) -> None:
-        sample = read_report_file(SAMPLE).whole()
-        store = self.bench.store
-        org_id = store.find_organization(sample.organization)
-        existing = store.find(org_id, sample.year or 0) if org_id is not None else None
-        if existing is not None and existing.id is not None:
-            self.bench.open_report(existing.id)
-            self.bench.show_status("示例报告已在列表中，已打开。")
-            return
-        save_new(self.bench, self.parent_widget, sample)
+        """The sample, a real township's published report: shown read-only and never saved, so
+        its name does not become a draft in the clerk's database."""
+        self.bench.show_sample(read_report_file(SAMPLE).whole())
+        self.bench.show_status(
+            "这是示例报告（只读）：可以“报告 → 复制为新报告…”得到一份可以修改的报告。", 15000
+        )
 
     @Slot()
     def copy_report(self) -> None:

@@ -41,10 +41,15 @@ class ReportSession(QObject):
     save_failed = Signal(str)
     text_refused = Signal(str)  # a typed or pasted text that cannot be taken, and why
 
-    def __init__(self, store: Store, report: Report, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store, report: Report, parent: QObject | None = None, *, sample: bool = False
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.report = report
+        # The sample: shown read-only and never saved, so a real township's name does not become
+        # a report in the clerk's database (复制为新报告 makes a copy the clerk may change).
+        self.sample = sample
         self.previous = store.previous_year(report)
         self.undo_stack = QUndoStack(self)
         # Read once: the publication deadline does not change while a report is being edited.
@@ -55,7 +60,7 @@ class ReportSession(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.report.status is Status.PUBLISHED
+        return self.sample or self.report.status is Status.PUBLISHED
 
     # ── edits (each one undo step) ──
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from model.report import Report
     from model.store.store import Store
 
     from .database import OpenDatabase
@@ -32,6 +33,10 @@ class Workbench(Protocol):
         ...
 
     def open_report(self, report_id: int) -> None: ...
+
+    def show_sample(self, report: Report) -> None:
+        """Show a report read-only without keeping it in the database."""
+        ...
 
     def close_report(self) -> None: ...
 

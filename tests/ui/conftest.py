@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from model.format.declaration import CellRef
+from tests.helpers import SAMPLE
 from ui import dialogs
 from ui.app import create_app
 from ui.database import open_database
@@ -106,3 +107,10 @@ def type_text(widget: QWidget, text: str) -> None:
 
 def ref(table: str, row: str, col: str) -> CellRef:
     return CellRef(table, row, col)
+
+
+def open_sample_report(window: MainWindow) -> None:
+    """The sample kept in the database and opened, editable — what most window tests work on
+    (打开示例报告 itself shows it read-only and keeps nothing)."""
+    window.file_actions.import_file(SAMPLE)
+    assert window.session is not None and not window.session.read_only

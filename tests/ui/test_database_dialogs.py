@@ -18,7 +18,7 @@ from tests.faulty_files import damaged_database, foreign_database, newer_databas
 from tests.helpers import ROOT
 from ui.database import CREATE_NEW, OPEN_OTHER, QUIT, UNLOCK, lock_file_for, open_database
 
-from .conftest import Answers
+from .conftest import Answers, open_sample_report
 
 
 def digest(path: Path) -> str:
@@ -117,7 +117,7 @@ from ui.main_window import MainWindow
 from model.format.declaration import CellRef
 app = create_app()
 window = MainWindow(open_database(Path({db!r})))
-window.report_actions.open_sample()
+window.file_actions.import_file(Path({root!r}) / 'resources' / 'sample' / 'guanqiao-2021.json')
 window.session.set_cells({{CellRef("applications", "disclosed", "research"): 7}})
 window.session.set_field("texts.other", "改过的六。")
 print("edited", flush=True)
@@ -151,7 +151,7 @@ def test_a_report_whose_rows_are_damaged_is_refused_with_a_dialog(window, answer
     names the damage and the backups, the window goes on, the file is not touched."""
     import sqlite3
 
-    window.report_actions.open_sample()
+    open_sample_report(window)
     report_id = window.session.report.id
     window.close_report()
     path = window.database_path

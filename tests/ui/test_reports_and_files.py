@@ -19,7 +19,7 @@ from ui.info_tab import InfoTab
 from ui.main_window import MainWindow
 from ui.text_tabs import OverviewTab
 
-from .conftest import Answers, ref, table_tab
+from .conftest import Answers, open_sample_report, ref, table_tab
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def dialog_answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
 def test_new_report_carries_last_year_over(
     window: MainWindow, dialog_answers: dict[str, object]
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     last = window.session
     assert last is not None
     last.set_cells(
@@ -96,7 +96,7 @@ def test_new_report_without_last_year_says_so(
 def test_copy_and_rename_organization(
     window: MainWindow, answers: Answers, dialog_answers: dict[str, object]
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     dialog_answers["year"] = 2023
     window.report_actions.copy_report()
     assert window.session is not None and window.session.report.year == 2023
@@ -117,7 +117,7 @@ def test_copy_and_rename_organization(
 def test_export_and_import_the_data_package(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     assert window.session is not None
     window.session.set_cells(
         {ref("proactive", "fees", "amount"): __import__("decimal").Decimal("0.035")}
@@ -153,7 +153,7 @@ def test_a_bad_data_package_is_refused_naming_the_path(
 def test_backup_and_restore_from_the_menu(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     copy = tmp_path / "备份.sqlite3"
     answers.files.append(str(copy))
     window.file_actions.backup_database()
@@ -167,7 +167,7 @@ def test_backup_and_restore_from_the_menu(
 
 
 def test_info_tab_validates_and_the_preamble_follows(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     assert window.editor is not None and window.session is not None
     info = window.editor.pages["info"]
     assert isinstance(info, InfoTab)
@@ -192,7 +192,7 @@ def test_info_tab_validates_and_the_preamble_follows(window: MainWindow) -> None
 def test_sub_sections_can_be_added_moved_renamed_removed_and_undone(
     window: MainWindow, answers: Answers
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     assert window.editor is not None and window.session is not None
     page = window.editor.pages["overview"]
     assert isinstance(page, OverviewTab)
@@ -215,7 +215,7 @@ def test_sub_sections_can_be_added_moved_renamed_removed_and_undone(
 
 
 def test_trash_dialog_restores_and_purges(window: MainWindow, answers: Answers) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     window.report_actions.delete_report()
     dialog = report_dialogs.TrashDialog(window.database.store, window)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "2021"
@@ -234,7 +234,7 @@ def test_trash_dialog_restores_and_purges(window: MainWindow, answers: Answers) 
 def test_open_another_database_from_the_menu(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     other = tmp_path / "另一个.sqlite3"
     answers.files.append(str(other))
     window.file_actions.open_other_database()
@@ -243,7 +243,7 @@ def test_open_another_database_from_the_menu(
 
 
 def test_check_from_the_menu_reports_the_count(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     assert window.session is not None
     window.session.report.texts.other = ""  # as if typed and not yet rechecked
     window.check()
@@ -256,7 +256,7 @@ def test_export_excel_from_the_menu_asks_for_a_draft_and_offers_the_folder(
 ) -> None:
     import openpyxl
 
-    window.report_actions.open_sample()
+    open_sample_report(window)
     assert window.session is not None
     window.session.set_cells({ref("applications", "new_requests", "research"): 1})
     target = tmp_path / "导出.xlsx"
@@ -319,7 +319,7 @@ def test_last_years_word_report_is_imported_and_inherited_from(
 def test_export_pdf_and_print_from_the_menu(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     target = tmp_path / "报告.pdf"
     answers.files.append(str(target))
     window.file_actions.export_pdf()
@@ -338,7 +338,7 @@ def test_a_font_problem_is_told_and_nothing_written(
     from export import fonts
 
     monkeypatch.setattr(fonts, "font_folders", lambda: [tmp_path / "no-fonts"])
-    window.report_actions.open_sample()
+    open_sample_report(window)
     target = tmp_path / "报告.pdf"
     answers.files.append(str(target))
     window.file_actions.export_pdf()
@@ -376,7 +376,7 @@ def test_font_settings_are_saved_for_window_and_command_line(
 def test_export_word_from_the_menu(window: MainWindow, answers: Answers, tmp_path: Path) -> None:
     from docx import Document
 
-    window.report_actions.open_sample()
+    open_sample_report(window)
     target = tmp_path / "报告.docx"
     answers.files.append(str(target))
     window.file_actions.export_word()
@@ -403,7 +403,7 @@ def test_a_word_report_dropped_on_the_window_is_imported(
 ) -> None:
     from tests.export.documents import hand_made_docx
 
-    window.report_actions.open_sample()  # a text field under the drop would take the path as text
+    open_sample_report(window)  # a text field under the drop would take the path as text
     window.editor.setCurrentIndex(1)  # type: ignore[union-attr]
     sample = window.session.report  # type: ignore[union-attr]
     sample_id, intro = sample.id or 0, sample.texts.overview.intro
@@ -457,7 +457,7 @@ def test_a_refused_file_says_the_same_in_the_window_and_on_the_command_line(
 def test_the_new_report_dialog_shows_its_whole_hint_and_starts_from_the_open_report(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     seen: dict[str, object] = {}
 
     def look(dialog: report_dialogs.NewReportDialog) -> int:
@@ -500,7 +500,7 @@ def test_the_welcome_page_imports_last_years_report(
 def test_printing_without_a_pdf_viewer_says_what_to_do_and_the_print_folder_goes(
     window: MainWindow, answers: Answers
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     answers.viewer = False
     window.file_actions.print_report()
     assert "没有可以打开 .pdf 文件的程序" in answers.errors[-1]
@@ -518,7 +518,7 @@ def test_exports_honour_the_umask_and_dialogs_start_in_documents(
     from model import atomic
 
     monkeypatch.setattr(atomic, "_UMASK", 0o022)
-    window.report_actions.open_sample()
+    open_sample_report(window)
     started: list[str] = []
     monkeypatch.setattr(
         dialogs,
@@ -528,3 +528,14 @@ def test_exports_honour_the_umask_and_dialogs_start_in_documents(
     window.file_actions.export_excel()
     assert Path(started[0]).parent == Path(dialogs.documents_folder())
     assert os.stat(tmp_path / "r.xlsx").st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
+def test_a_copy_of_the_sample_is_a_report_of_ones_own(
+    window: MainWindow, dialog_answers: dict[str, object]
+) -> None:
+    window.report_actions.open_sample()
+    assert window.session is not None and window.session.sample
+    window.report_actions.copy_report()  # the dialog answers 海原县关桥乡人民政府, 2022
+    session = window.session
+    assert session is not None and not session.read_only and session.report.year == 2022
+    assert [r.year for r in window.database.store.list_reports()] == [2022]

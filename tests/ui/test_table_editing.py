@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from ui.main_window import MainWindow
 from ui.report_editor import TableTab
 
-from .conftest import ref, table_tab, type_text
+from .conftest import open_sample_report, ref, table_tab, type_text
 
 
 def open_applications(window: MainWindow) -> TableTab:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     return table_tab(window, "applications")
 
 
@@ -161,7 +161,7 @@ def test_paste_refused_whole_when_a_total_disagrees_or_a_value_is_bad(window: Ma
 
 
 def test_show_previous_year_values(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     store = window.database.store
     current = window.session.report  # type: ignore[union-attr]
     later = type(current)(current.organization, 2022)
@@ -240,7 +240,7 @@ def post_keys(window: MainWindow, keys: str) -> None:
 def test_keys_typed_faster_than_the_event_loop_each_land_in_their_cell(
     window: MainWindow, qtbot, table: str, start: tuple[str, str], keys: str, expected: dict
 ) -> None:  # type: ignore[no-untyped-def]
-    window.report_actions.open_sample()
+    open_sample_report(window)
     page = table_tab(window, table)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWindow() is not None)

@@ -20,7 +20,7 @@ from ui.report_editor import TableTab
 from ui.table_model import CARRIED_BACKGROUND, COMPUTED_BACKGROUND, PROBLEM_BACKGROUND
 from ui.text_tabs import OverviewTab, TextTab
 
-from .conftest import Answers, ref, table_tab, type_text
+from .conftest import Answers, open_sample_report, ref, table_tab, type_text
 
 
 def test_first_run_shows_the_welcome_panel(window: MainWindow) -> None:
@@ -47,19 +47,19 @@ def test_open_sample_shows_every_tab(window: MainWindow) -> None:
     assert "海原县关桥乡人民政府2021年政府信息公开工作年度报告" in window.windowTitle()
     assert window.checks.summary.text().startswith("0 个错误，1 个警告")
     assert "以下比对已跳过" in window.checks.summary.text()
-    assert window.report_list.tree.topLevelItem(0).text(0) == "海原县关桥乡人民政府"
-    current = window.report_list.tree.currentItem()
-    assert (
-        current is not None
-        and current.data(0, Qt.ItemDataRole.UserRole) == window.session.report.id
-    )  # type: ignore[union-attr]
+    # Issue 15 item 17: the sample is a sample — read-only, marked so, and not in the database.
+    assert "（示例，只读）" in window.windowTitle() and window.session.read_only  # type: ignore[union-attr]
+    assert window.report_list.tree.topLevelItemCount() == 0
+    assert window.database.store.list_reports() == []
+    assert not window.actions_by_name["delete"].isEnabled()
+    assert window.actions_by_name["copy"].isEnabled()  # 复制为新报告: a copy the clerk may change
     overview = editor.pages["overview"]
     assert isinstance(overview, OverviewTab) and overview.list.count() == 5
     assert "征地补偿" in overview.body.toPlainText()
 
 
 def test_computed_cells_are_shaded_and_read_only(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     model = table_tab(window, "applications").model
     total = model.index_of(ref("applications", "disclosed", "total"))
     typed = model.index_of(ref("applications", "disclosed", "commercial"))
@@ -74,7 +74,7 @@ def test_computed_cells_are_shaded_and_read_only(window: MainWindow) -> None:
 
 
 def test_a_problem_marks_its_cell_counts_on_its_tab_and_jumps(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     session = window.session
     assert session is not None
     session.set_cells({ref("applications", "new_requests", "research"): 2})
@@ -98,7 +98,7 @@ def test_a_problem_marks_its_cell_counts_on_its_tab_and_jumps(window: MainWindow
 
 
 def test_jump_selects_the_placeholder_in_a_text(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     session = window.session
     assert session is not None
     session.set_field("texts.problems", "第一句没有问题。第二句留了XX占位。第三句。")
@@ -111,7 +111,7 @@ def test_jump_selects_the_placeholder_in_a_text(window: MainWindow) -> None:
 
 
 def test_jump_into_a_sub_section(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     session = window.session
     assert session is not None
     session.set_field("texts.overview.subsections.3.body", "平台建设。详见（具体网址）。")
@@ -125,7 +125,7 @@ def test_jump_into_a_sub_section(window: MainWindow) -> None:
 
 
 def test_text_typing_is_one_undo_step_and_saved(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.report_actions.open_sample()
+    open_sample_report(window)
     assert window.editor is not None and window.session is not None
     page = window.editor.pages["other"]
     assert isinstance(page, TextTab)
@@ -148,7 +148,7 @@ def test_text_typing_is_one_undo_step_and_saved(window: MainWindow, qtbot) -> No
 def test_publish_locks_the_report_and_unpublish_is_recorded(
     window: MainWindow, answers: Answers
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     window.report_actions.publish()
     session = window.session
     assert session is not None and session.read_only
@@ -168,7 +168,7 @@ def test_publish_locks_the_report_and_unpublish_is_recorded(
 
 
 def test_delete_goes_to_the_trash_and_comes_back(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     window.report_actions.delete_report()
     assert window.session is None and window.stack.currentWidget() is window.welcome
     store = window.database.store
@@ -186,7 +186,7 @@ def test_restart_on_the_same_file_shows_the_same_data(
     assert database is not None
     first = MainWindow(database)
     qtbot.addWidget(first)
-    first.report_actions.open_sample()
+    open_sample_report(first)
     assert first.session is not None
     first.session.set_cells({ref("proactive", "penalty", "decisions"): 42})
     first.session.set_field("meta.phone", "0955-1234567")
@@ -204,7 +204,7 @@ def test_restart_on_the_same_file_shows_the_same_data(
 
 
 def test_carried_cells_are_tinted(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     session = window.session
     assert session is not None
     session.report.carried.add(ref("applications", "carried_over", "commercial"))
@@ -218,7 +218,7 @@ def test_carried_cells_are_tinted(window: MainWindow) -> None:
 
 
 def test_explained_problems_do_not_count(window: MainWindow) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     assert all(p.severity is not Severity.EXPLAINED for p in window.session.problems)  # type: ignore[union-attr]
     QApplication.processEvents()
 
@@ -226,7 +226,7 @@ def test_explained_problems_do_not_count(window: MainWindow) -> None:
 def test_a_warning_is_explained_from_the_panel_and_withdrawn(
     window: MainWindow, answers: Answers
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     session = window.session
     assert session is not None
     session.set_cells({ref("proactive", "fees", "amount"): __import__("decimal").Decimal("3500")})
@@ -287,7 +287,7 @@ def test_a_pasted_text_too_long_or_with_control_characters_never_breaks_the_wind
     window: MainWindow,
     answers,  # type: ignore[no-untyped-def]
 ) -> None:
-    window.report_actions.open_sample()
+    open_sample_report(window)
     assert window.editor is not None and window.session is not None
     page = window.editor.pages["problems"]
     assert isinstance(page, TextTab)
@@ -315,7 +315,7 @@ def test_the_last_report_is_reopened_on_the_same_database_only(
     assert database is not None
     first = MainWindow(database)
     qtbot.addWidget(first)
-    first.report_actions.open_sample()
+    open_sample_report(first)
     report_id = first.session.report.id  # type: ignore[union-attr]
     first.close()
     again = open_database(db_path)
