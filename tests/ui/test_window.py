@@ -182,20 +182,14 @@ def test_delete_goes_to_the_trash_and_comes_back(window: MainWindow) -> None:
 def test_restart_on_the_same_file_shows_the_same_data(
     app: QApplication, qtbot, db_path: Path, answers: Answers
 ) -> None:  # type: ignore[no-untyped-def]
-    database = open_database(db_path)
-    assert database is not None
-    first = MainWindow(database)
-    qtbot.addWidget(first)
+    first = new_window(qtbot, db_path)
     open_sample_report(first)
     assert first.session is not None
     first.session.set_cells({ref("proactive", "penalty", "decisions"): 42})
     first.session.set_field("meta.phone", "0955-1234567")
     report_id = first.session.report.id
     first.close()
-    again = open_database(db_path)
-    assert again is not None
-    second = MainWindow(again)
-    qtbot.addWidget(second)
+    second = new_window(qtbot, db_path)
     second.open_report(report_id or 0)
     assert second.session is not None
     assert second.session.report.value(ref("proactive", "penalty", "decisions")) == 42
@@ -311,30 +305,18 @@ def test_a_pasted_text_too_long_or_with_control_characters_never_breaks_the_wind
 def test_the_last_report_is_reopened_on_the_same_database_only(
     app: QApplication, qtbot, db_path: Path, tmp_path: Path, answers: Answers
 ) -> None:  # type: ignore[no-untyped-def]
-    database = open_database(db_path)
-    assert database is not None
-    first = MainWindow(database)
-    qtbot.addWidget(first)
+    first = new_window(qtbot, db_path)
     open_sample_report(first)
     report_id = first.session.report.id  # type: ignore[union-attr]
     first.close()
-    again = open_database(db_path)
-    assert again is not None
-    second = MainWindow(again)
-    qtbot.addWidget(second)
+    second = new_window(qtbot, db_path)
     assert second.session is not None and second.session.report.id == report_id
     second.report_actions.delete_report()  # moved to the 回收站: not reopened next time
     second.close()
-    third_db = open_database(db_path)
-    assert third_db is not None
-    third = MainWindow(third_db)
-    qtbot.addWidget(third)
+    third = new_window(qtbot, db_path)
     assert third.session is None and third.stack.currentWidget() is third.welcome
     third.close()
-    other = open_database(tmp_path / "另一个.sqlite3")
-    assert other is not None
-    elsewhere = MainWindow(other)
-    qtbot.addWidget(elsewhere)
+    elsewhere = new_window(qtbot, tmp_path / "另一个.sqlite3")
     assert elsewhere.session is None  # an id belongs to one database file
     elsewhere.close()
 
@@ -351,18 +333,21 @@ def test_menus_in_the_usual_order_with_their_shortcuts(window: MainWindow) -> No
 def test_the_window_fits_the_screen_it_opens_on_even_with_a_larger_saved_size(
     app: QApplication, qtbot, db_path: Path, answers: Answers
 ) -> None:  # type: ignore[no-untyped-def]
-    database = open_database(db_path)
-    assert database is not None
-    first = MainWindow(database)
-    qtbot.addWidget(first)
+    first = new_window(qtbot, db_path)
     room = first.screen().availableGeometry()  # offscreen: 800×800, smaller than 1400×900
     assert room.contains(first.frameGeometry())
     first.resize(3000, 2000)  # as saved on a larger screen, or before 150 % scaling
     first.move(500, 400)
     first.close()  # saves the geometry
-    again = open_database(db_path)
-    assert again is not None
-    second = MainWindow(again)
-    qtbot.addWidget(second)
+    second = new_window(qtbot, db_path)
     assert room.contains(second.frameGeometry())
     second.close()
+
+
+def new_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window on the database at ``path``, as the program starts one."""
+    database = open_database(path)
+    assert database is not None
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    return window
