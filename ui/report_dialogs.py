@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from model.carry_over import Replacement
 from model.checks.identity import FIRST_YEAR
+from model.report import describe_text
 from model.store.store import Store
 
 from . import dialogs
@@ -118,7 +119,7 @@ class ReplacementsDialog(QDialog):
         table = QTableWidget(len(replacements), 3)
         table.setHorizontalHeaderLabels(["位置", "替换", "所在句子（替换后）"])
         for row, item in enumerate(replacements):
-            table.setItem(row, 0, QTableWidgetItem(_where(item.path)))
+            table.setItem(row, 0, QTableWidgetItem(describe_text(item.path)))
             table.setItem(row, 1, QTableWidgetItem(f"{item.old} → {item.new}"))
             table.setItem(row, 2, QTableWidgetItem(item.sentence))
         table.setColumnWidth(0, 140)
@@ -140,17 +141,6 @@ class ReplacementsDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         self.resize(860, 420)
-
-
-def _where(path: str) -> str:
-    if path.startswith("texts.overview.subsections."):
-        return f"一、第 {int(path.split('.')[3]) + 1} 节"
-    return {
-        "texts.overview.intro": "一、引言",
-        "texts.problems": "五",
-        "texts.other": "六",
-        "texts.preamble": "前言",
-    }.get(path, path)
 
 
 class TrashDialog(QDialog):

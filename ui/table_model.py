@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from model.cell_input import InputError, format_value, parse_cell
+from model.cell_input import InputError, Value, format_value, parse_cell
 from model.format.declaration import CellRef, Role, Table
 from model.format.grid import GridCell, build_grid
 
@@ -78,16 +78,21 @@ class ReportTableModel(QAbstractTableModel):
         if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         try:
-            parsed = parse_cell(self.table.kind(cell.ref), str(value))
+            parsed = self.parse(cell.ref, str(value))
         except InputError as refused:
-            self.input_refused.emit(
-                QModelIndex(index), f"{self.table.describe(cell.ref)}：{refused}"
-            )
+            self.input_refused.emit(QModelIndex(index), str(refused))
             return False
         self.session.set_cells({cell.ref: parsed}, f"填写{self.table.describe(cell.ref)}")
         return True
 
     # ── helpers ──
+
+    def parse(self, ref: CellRef, text: str) -> Value:
+        """A typed text as the cell's value, or InputError naming the cell and what is wrong."""
+        try:
+            return parse_cell(self.table.kind(ref), text)
+        except InputError as refused:
+            raise InputError(f"{self.table.describe(ref)}：{refused}") from None
 
     def cell(self, index: Index) -> GridCell | None:
         if not index.isValid():

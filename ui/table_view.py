@@ -373,9 +373,9 @@ class ReportTableView(QTableView):
         if cell is None or cell.ref is None:
             return None
         try:
-            parse_cell(self.table_model.table.kind(cell.ref), text)
+            self.table_model.parse(cell.ref, text)
         except InputError as refused:
-            return f"{self.table_model.table.describe(cell.ref)}：{refused}"
+            return str(refused)
         return None
 
     def refuse_at_current(self, message: str) -> None:
