@@ -34,6 +34,7 @@ from .document import (
     chinese_date,
     column_widths,
 )
+from .docx_package import attach_package
 
 # Faces by name, as 党政机关公文 name them; Word and WPS substitute where one is missing.
 TITLE_FONT, HEADING_FONT, SUBHEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "楷体", "仿宋"
@@ -47,6 +48,7 @@ RED = RGBColor(0xC0, 0x00, 0x00)
 def write_docx(rendered: RenderedReport, report: Report, target: Path) -> None:
     """Write the document completely or not at all."""
     document = build_document(rendered)
+    attach_package(document, report)
     write_atomically(target, document.save)
 
 

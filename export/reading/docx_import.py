@@ -11,14 +11,11 @@ cannot be read is reported and nothing is imported.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 from docx import Document
-from docx.oxml.ns import qn
 
 from model.checks.identity import FIRST_YEAR, LAST_YEAR
 from model.checks.text_numbers import chinese_number
@@ -37,9 +34,11 @@ from model.preamble import generated_preamble, parse_title
 from model.refusal import FileRefused, refused
 from model.report import META_FIELDS, Report, Subsection
 
+from ..docx_package import EmbeddedPackage, embedded_package
 from . import ImportResult
+from .docx_blocks import Block, body_blocks, fingerprint
 from .office_files import DOCX, check_container, unreadable
-from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
+from .table_reading import NO_TITLE, Cells, Issues, read_tables
 
 _SUBSECTION = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十百零千]+\s*[）)]\s*(?P<rest>.*)$", re.S)
 _DATE = re.compile(
@@ -71,12 +70,35 @@ _HEADING_WORDS = {
 _TITLES = "|".join((*STANDARD_SUBSECTIONS, "平台建设"))
 _STANDARD_TITLE = re.compile(rf"^\s*(?P<rest>(?:{_TITLES})(?:[。：:].*)?)$", re.S)
 
-Block = tuple[str, Any]  # ("p", paragraph text) or ("t", CellSheet), in document order
-
 
 def read_docx(path: Path) -> ImportResult:
     check_container(path, DOCX)
-    blocks = _blocks(path)
+    try:
+        document = Document(str(path))
+    except Exception as exc:  # python-docx and lxml raise many kinds; each means the same here
+        raise unreadable(path, DOCX, exc) from None
+    blocks = body_blocks(document.element.body)
+    try:
+        embedded = embedded_package(document)
+    except FileRefused as exc:
+        embedded, damaged = (
+            None,
+            f"文档内保存的数据包无法读取（{exc}），已只按文档中的文字和表格导入。",
+        )
+    else:
+        damaged = ""
+    if embedded is not None and embedded.visible == fingerprint(blocks):
+        return ImportResult(embedded.report(), problems=embedded.read.problems)  # as exported
+    result = _read_visible(blocks)
+    if embedded is not None:
+        _keep_what_the_document_cannot_show(result, embedded)
+    elif damaged:
+        result.notes.append(damaged)
+    return result
+
+
+def _read_visible(blocks: list[Block]) -> ImportResult:
+    """The report from what the document shows: its tables, headings and paragraphs."""
     paragraphs = [text for kind, text in blocks if kind == "p"]
     cells = Cells([sheet for kind, sheet in blocks if kind == "t"])
     if recognise_format(cells.texts() + paragraphs) == 2019:
@@ -95,59 +117,26 @@ def read_docx(path: Path) -> ImportResult:
     return ImportResult(report, notes, status_known=False)
 
 
-# ── the document as paragraphs and tables ──
-
-
-def _blocks(path: Path) -> list[Block]:
-    try:
-        body = Document(str(path)).element.body
-    except Exception as exc:  # python-docx and lxml raise many kinds; each means the same here
-        raise unreadable(path, DOCX, exc) from None
-    blocks: list[Block] = []
-    numbers = itertools.count(1)  # 第 N 个表格, in document order
-
-    def walk(parent: Any) -> None:
-        for child in parent.iterchildren():
-            if child.tag == qn("w:p"):
-                text = _text(child).strip()
-                if text:
-                    blocks.append(("p", text))
-            elif child.tag == qn("w:tbl"):
-                blocks.append(("t", _table(child, next(numbers))))
-            elif child.tag in (qn("w:sdt"), qn("w:sdtContent")):  # content controls
-                walk(child)
-
-    walk(body)
-    return blocks
-
-
-def _text(element: Any) -> str:
-    return "".join(t.text or "" for t in element.iter(qn("w:t")))
-
-
-def _table(tbl: Any, number: int) -> CellSheet:
-    """A Word table as a grid: a merged cell's text in its first cell, as Excel keeps it."""
-    values: dict[tuple[int, int], Any] = {}
-    for row, tr in enumerate(tbl.iterchildren(qn("w:tr")), start=1):
-        col = 1 + _number(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
-        for tc in tr.iterchildren(qn("w:tc")):
-            properties = tc.find(qn("w:tcPr"))
-            span = _number(None if properties is None else properties.find(qn("w:gridSpan")), 1)
-            merge = None if properties is None else properties.find(qn("w:vMerge"))
-            continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
-            text = "" if continued else _text(tc).strip()
-            if text:
-                values[(row, col)] = text
-            col += span
-    title = f"第 {number} 个表格"
-    return CellSheet(title, values, lambda r, c: f"{title}第 {r} 行第 {c} 列")
-
-
-def _number(element: Any, default: int) -> int:
-    try:
-        return int(element.get(qn("w:val"))) if element is not None else default
-    except (TypeError, ValueError):
-        return default
+def _keep_what_the_document_cannot_show(result: ImportResult, embedded: EmbeddedPackage) -> None:
+    """Our document edited in Word since export: its words and numbers stand; 说明, the marks
+    of what is still as carried over and the 基本信息 the preamble does not show come from the
+    package."""
+    report, exported = result.report, embedded.read.report
+    report.explanations = list(exported.explanations)
+    report.carried = {r for r in embedded.carried if report.values[r] == exported.values[r]}
+    texts = dict(report.text_fields())
+    report.pending_texts = {
+        path
+        for path, text in exported.text_fields()
+        if path in embedded.pending_texts and texts.get(path) == text
+    }
+    for key, value in exported.meta.items():
+        if not report.meta.get(key):
+            report.meta[key] = value
+    result.notes = [
+        "这个 Word 文档在年报助手导出后被修改过：文字和数字以文档中的为准；"
+        "说明、上年结转标记和前言中没有写出的基本信息取自文档内保存的数据包。"
+    ]
 
 
 # ── the text ──

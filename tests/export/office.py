@@ -13,20 +13,31 @@ import pytest
 
 def office_text(document: Path) -> str:
     """The text of ``document`` as LibreOffice prints it, all white space removed."""
+    pdf = office_convert(document, "pdf", document.parent)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return "".join(text.split())
+
+
+def office_convert(document: Path, to: str, folder: Path) -> Path:
+    """``document`` opened and saved again by LibreOffice as ``to`` (a filter, e.g. ``pdf``,
+    ``docx:MS Word 2007 XML``) into ``folder``."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         if os.environ.get("CI"):
             pytest.fail("LibreOffice is not installed; .ci/run installs it")
         pytest.skip("LibreOffice is not installed")
-    folder = document.parent
-    profile = folder / "lo-profile"  # its own profile: no clash with a LibreOffice already open
+    profile = (
+        document.parent / "lo-profile"
+    )  # its own profile: no clash with a LibreOffice already open
     subprocess.run(
         [
             office,
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(folder),
             str(document),
@@ -35,8 +46,4 @@ def office_text(document: Path) -> str:
         capture_output=True,
         timeout=180,
     )
-    pdf = document.with_suffix(".pdf")
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    return "".join(text.split())
+    return folder / f"{document.stem}.{to.split(':')[0]}"

@@ -9,27 +9,138 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 
+from export.docx_package import NAMESPACE
 from export.reading.docx_import import read_docx
 from model.format.declaration import CellRef
+from model.package import to_package
 from model.refusal import FileRefused
-from model.report import Report, Subsection
+from model.report import Explanation, Report, Status, Subsection
 from tests.helpers import sample_report
 from tests.strategies import valid_reports
 
 from .documents import PREAMBLE, hand_made_docx
+from .office import office_convert
 from .test_docx import export
 from .workbooks import rewrite_entry
 
+NEW = CellRef("applications", "new_requests", "natural_person")
+FORWARD = CellRef("applications", "carried_forward", "natural_person")
+PREVIOUS = CellRef("applications", "carried_over", "natural_person")
+IN_FORCE = CellRef("proactive", "regulations", "in_force")
 
-def test_this_programs_document_comes_back_whole(tmp_path: Path) -> None:
+
+def without_package(path: Path) -> Path:
+    """The document as another program might save it: no custom XML part."""
+    document = Document(str(path))
+    for rid, relationship in list(document.part.rels.items()):
+        if relationship.reltype == RT.CUSTOM_XML:
+            document.part.drop_rel(rid)
+    document.save(str(path))
+    return path
+
+
+def exported_with_marks(path: Path) -> Report:
+    report = sample_report()
+    report.set_values({NEW: 7, PREVIOUS: 7, FORWARD: 14}, typed=set())
+    report.carried = {PREVIOUS, IN_FORCE}
+    report.pending_texts = {"texts.problems", "texts.other"}
+    report.explanations = [
+        Explanation("W-copied", ("texts.problems",), None, "上级要求沿用统一表述")
+    ]
+    report.status, report.published_on = Status.PUBLISHED, dt.date(2022, 1, 25)
+    export(report, path)
+    return report
+
+
+def test_our_document_comes_back_exactly_with_notes_marks_and_the_automatic_date(
+    tmp_path: Path,
+) -> None:
+    report = exported_with_marks(tmp_path / "报告.docx")
+    assert report.signed_on is None  # printed as the export's date, kept automatic
+    result = read_docx(tmp_path / "报告.docx")
+    back = result.whole()
+    assert to_package(back) == to_package(report)
+    assert (back.carried, back.pending_texts) == (report.carried, report.pending_texts)
+    assert result.status_known and not result.notes
+
+
+def test_our_document_saved_again_by_libreoffice_still_comes_back_exactly(tmp_path: Path) -> None:
+    report = exported_with_marks(tmp_path / "报告.docx")
+    saved = office_convert(tmp_path / "报告.docx", "docx:MS Word 2007 XML", tmp_path / "again")
+    back = read_docx(saved).whole()
+    assert to_package(back) == to_package(report)
+    assert back.carried == report.carried
+
+
+def test_our_document_edited_in_word_is_read_from_its_words_keeping_what_it_cannot_show(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "报告.docx"
+    report = exported_with_marks(path)
+    document = Document(str(path))
+    problems = next(p for p in document.paragraphs if p.text.startswith("五、"))
+    edited = problems._p.getnext()  # the first paragraph of 五
+    for run in edited.iter(qn("w:t")):
+        run.text = ""
+    edited.find(f"{qn('w:r')}/{qn('w:t')}").text = "改写后的问题和改进措施。"
+    document.save(str(path))
+    result = read_docx(path)
+    back = result.whole()
+    assert back.texts.problems.startswith("改写后的问题和改进措施。")
+    assert back.signed_on is not None  # the date the document shows now stands
+    assert back.explanations == report.explanations
+    assert back.carried == report.carried  # their numbers are unchanged
+    assert back.pending_texts == {"texts.other"}  # 五 was rewritten: no longer as copied
+    assert back.meta == report.meta
+    assert not result.status_known
+    assert "被修改过" in result.notes[0]
+
+
+def test_a_changed_number_drops_its_carried_mark(tmp_path: Path) -> None:
+    path = tmp_path / "报告.docx"
+    exported_with_marks(path)
+    document = Document(str(path))
+    for row in document.tables[1].rows:  # 三: 上年结转 7 → 6, 本年新收 7 → 8, the totals hold
+        new = {"二、上年结转": "6", "一、本年新收": "8"}.get(row.cells[0].text[:6])
+        for text in row._tr.iter(qn("w:t")):
+            if new and text.text == "7":
+                text.text = new
+    document.save(str(path))
+    back = read_docx(path).whole()
+    assert (back.values[PREVIOUS], back.values[NEW]) == (6, 8)
+    assert back.carried == {IN_FORCE}
+
+
+def test_a_damaged_package_part_leaves_the_document_read_from_its_words(tmp_path: Path) -> None:
+    path = tmp_path / "报告.docx"
+    exported_with_marks(path)
+    with zipfile.ZipFile(path) as archive:
+        ours = next(n for n in archive.namelist() if NAMESPACE.encode() in archive.read(n))
+    damaged = rewrite_entry(
+        path,
+        tmp_path / "坏.docx",
+        ours,
+        lambda xml: xml.replace(b'"format"', b'"formats"'),
+    )
+    result = read_docx(damaged)
+    assert result.report.explanations == []
+    assert "数据包无法读取" in result.notes[-1]
+
+
+def test_this_programs_document_without_its_package_is_read_from_its_words(
+    tmp_path: Path,
+) -> None:
     report = sample_report()
     report.signed_on = dt.date(2022, 1, 20)
-    report.set_value(CellRef("applications", "new_requests", "natural_person"), 7)
-    report.set_value(CellRef("applications", "carried_forward", "natural_person"), 7)
+    report.set_value(NEW, 7)
+    report.set_value(FORWARD, 7)
     report.texts.overview.subsections.append(Subsection("其他工作", "第一段。\n第二段。"))
-    result = read_docx(export(report, tmp_path / "报告.docx"))
+    result = read_docx(without_package(export(report, tmp_path / "报告.docx")))
     assert not result.status_known  # a document cannot say whether it was published
     back = result.report
     assert (back.organization, back.year, back.signed_on) == (
@@ -52,7 +163,8 @@ def test_this_programs_document_comes_back_whole(tmp_path: Path) -> None:
 def test_every_table_value_comes_back(tmp_path: Path, drawn: Report) -> None:
     report = sample_report()
     report.values = drawn.values
-    assert read_docx(export(report, tmp_path / "g.docx")).report.values == report.values
+    path = without_package(export(report, tmp_path / "g.docx"))
+    assert read_docx(path).report.values == report.values
 
 
 def test_a_hand_made_document_is_read_by_its_labels_and_headings(tmp_path: Path) -> None:
