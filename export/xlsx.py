@@ -15,6 +15,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -40,9 +41,13 @@ _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-# Width (characters) of a data column: room for a nine-digit count at the table's size (Excel
-# shows ### where a number does not fit). The label columns take the format's proportions.
-_DATA_WIDTH = {"proactive": 18, "applications": 9, "review_litigation": 9}
+# A number too long for its column is shrunk to fit (Excel would show ###): a table is as wide
+# as the printed page, so it prints at about its own size instead of shrunk to fit the page.
+_NUMBER = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
+# Excel's column width unit is the default font's (Calibri 11) digit, 7 px at 96 dpi, and each
+# column adds 5 px of padding; a table's sheet prints with half-inch side margins.
+_DIGIT_PX, _PADDING_PX, _SIDE_MARGIN = 7, 5, 0.5
+_PAPER_WIDTH = {False: 8.27, True: 11.69}  # A4 in inches, by landscape
 
 
 def write_xlsx(rendered: RenderedReport, report: Report, target: Path) -> None:
@@ -134,7 +139,7 @@ def _cell_styles(workbook: Workbook) -> _CellStyles:
     for kind, align, shown in (
         ("label", _CENTER, "年报表格文字"),
         ("label", _LEFT, "年报表格文字（左对齐）"),
-        ("number", _CENTER, "年报表格数字"),
+        ("number", _NUMBER, "年报表格数字"),
     ):
         for bold in (False, True):
             name = shown + ("（加粗）" if bold else "")
@@ -150,7 +155,8 @@ def _write_table(
     sheet: Worksheet, rendered: RenderedReport, section: RenderedTable, styles: _CellStyles
 ) -> None:
     grid = section.grid
-    widths = _column_widths(grid, _DATA_WIDTH[section.key])
+    landscape = section.key == "review_litigation"
+    widths = column_widths(grid, _printable_width(grid, landscape=landscape))
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     last = get_column_letter(grid.cols)
@@ -181,7 +187,7 @@ def _write_table(
                 heights[r] = max(heights[r], need)
         else:
             target.value = section.values[cell.ref]  # int, or Decimal for the fee: numeric
-            style = styles["number", _CENTER, cell.role is Role.COMPUTED]
+            style = styles["number", _NUMBER, cell.role is Role.COMPUTED]
         if cell.rowspan > 1 or cell.colspan > 1:
             sheet.merge_cells(
                 start_row=top,
@@ -196,7 +202,11 @@ def _write_table(
         sheet.row_dimensions[GRID_TOP + r].height = height
     if grid.header_rows:
         sheet.print_title_rows = f"{GRID_TOP}:{GRID_TOP + grid.header_rows - 1}"
-    _print_setup(sheet, rendered, landscape=section.key == "review_litigation")
+    sheet.print_area = f"A1:{last}{GRID_TOP + grid.rows - 1}"
+    sheet.page_margins = PageMargins(
+        left=_SIDE_MARGIN, right=_SIDE_MARGIN, top=0.75, bottom=0.75, header=0.3, footer=0.3
+    )
+    _print_setup(sheet, rendered, landscape=landscape)
 
 
 # ── the hidden data package ──
@@ -225,12 +235,10 @@ def _draft_line(rendered: RenderedReport, *, detail: bool = False) -> str:
     return line + "".join(rendered.draft_reasons[:3]) if detail else line
 
 
-def _column_widths(grid: Grid, data_width: float) -> list[float]:
-    """Column widths in characters: data columns of ``data_width``, label columns as wide as the
-    format's proportions of the whole table make them."""
-    data = grid.cols - grid.label_cols
-    whole = data * data_width / (1 - sum(grid.table.label_widths))
-    return column_widths(grid, whole)
+def _printable_width(grid: Grid, *, landscape: bool) -> float:
+    """The width (Excel's characters) of a table filling the page between the side margins."""
+    pixels = (_PAPER_WIDTH[landscape] - 2 * _SIDE_MARGIN) * 96 - _PADDING_PX * grid.cols
+    return pixels / _DIGIT_PX
 
 
 def _height(text: str, width_chars: float, size: float) -> float:

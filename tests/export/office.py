@@ -4,6 +4,7 @@ the text back (.ci/run installs both)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -47,3 +48,18 @@ def office_convert(document: Path, to: str, folder: Path) -> Path:
         timeout=180,
     )
     return folder / f"{document.stem}.{to.split(':')[0]}"
+
+
+def office_words(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """Each page's words as poppler places them: (text, left, top, right, bottom) in points."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = html.split("<page ")[1:]
+    word = re.compile(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    )
+    return [
+        [(t, float(a), float(b), float(c), float(d)) for a, b, c, d, t in word.findall(page)]
+        for page in pages
+    ]

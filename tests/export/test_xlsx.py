@@ -26,7 +26,7 @@ from model.report import Report
 from tests.helpers import sample_report
 from tests.strategies import valid_reports
 
-from .office import office_text
+from .office import office_convert, office_text, office_words
 from .workbooks import hand_made, rewrite_entry
 
 
@@ -334,3 +334,27 @@ def test_a_formula_without_its_result_and_a_merged_data_cell_are_never_read_as_0
     book.save(tmp_path / "merged_wide.xlsx")
     with pytest.raises(FileRefused, match="被合并"):
         read_xlsx(tmp_path / "merged_wide.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("heading", "paper_width"),
+    [
+        ("二、主动公开政府信息情况", 595),
+        ("三、收到和处理政府信息公开申请情况", 595),
+        ("四、政府信息公开行政复议、行政诉讼情况", 842),
+    ],
+)
+def test_each_table_prints_across_its_page_in_a_legible_size(
+    tmp_path: Path, heading: str, paper_width: float
+) -> None:
+    """Printed (LibreOffice's PDF), a table spans most of the page's width at about the 10 pt it
+    was written in — not shrunk to fit wide columns into a corner of the page."""
+    pdf = office_convert(export(sample_report(), tmp_path / "报告.xlsx"), "pdf", tmp_path)
+    pages = [words for words in office_words(pdf) if any(w[0] == heading for w in words)]
+    page = pages[-1]  # the table's sheet: the text sheet before it names the heading too
+    top = next(w[4] for w in page if w[0] == heading)
+    table = [w for w in page if w[2] > top and not w[0].startswith("第")]  # not the page number
+    span = max(w[3] for w in table) - min(w[1] for w in table)
+    assert span > 0.8 * paper_width
+    heights = sorted(w[4] - w[2] for w in table)
+    assert heights[len(heights) // 2] > 9  # the median word's height, in points
