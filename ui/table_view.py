@@ -46,6 +46,7 @@ from model.format.declaration import Role
 from model.format.grid import GridCell
 from model.paste import plan_paste
 
+from .frozen_panes import FrozenPanes
 from .table_model import CELL_ROLE, PREVIOUS_ROLE, ReportTableModel
 
 _MIN_DATA_WIDTH = 52
@@ -139,6 +140,8 @@ class ReportTableView(QTableView):
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # frozen panes
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setModel(model)
@@ -153,13 +156,18 @@ class ReportTableView(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setTabKeyNavigation(True)  # Tab reaches keyPressEvent: to the next typed cell
-        for cell in model.grid.cells:
-            if cell.rowspan > 1 or cell.colspan > 1:
-                self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        spans = [
+            (cell.row, cell.col, cell.rowspan, cell.colspan)
+            for cell in model.grid.cells
+            if cell.rowspan > 1 or cell.colspan > 1
+        ]
+        for span in spans:
+            self.setSpan(*span)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.timeout.connect(self._fit_rows)
+        self.frozen = FrozenPanes(self, model.grid.header_rows, model.grid.label_cols, spans)
         self._lay_out_sections()
         self.horizontalHeader().sectionResized.connect(self._refit.start)
         model.input_refused.connect(self._refused)
@@ -202,6 +210,23 @@ class ReportTableView(QTableView):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._size_label_columns()
+        self.frozen.place()
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        """Scroll to a cell, and further where a frozen pane would cover it."""
+        super().scrollTo(index, hint)
+        if not index.isValid():
+            return
+        shift = self.frozen.uncover(self.visualRect(index).topLeft())
+        grid = self.table_model.grid
+        if index.row() >= grid.header_rows and shift.y():
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + shift.y())
+        if index.column() >= grid.label_cols and shift.x():
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + shift.x())
 
     def _fit_rows(self) -> None:
         """Each row as tall as its wrapped labels need (spanned labels share their rows)."""

@@ -325,3 +325,33 @@ def test_the_right_click_menu_copies_pastes_clears_and_shows_last_year(window: M
     assert window.session.report.value(cell) == 0  # type: ignore[union-attr]
     actions["粘贴"].trigger()
     assert window.session.report.value(cell) == 4  # type: ignore[union-attr]
+
+
+def test_the_header_rows_stay_in_view_and_the_labels_beside(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Typing in 三's lower rows on a laptop, its column headers stay above; narrowed until it
+    scrolls sideways, its row labels stay at the left (Excel's 冻结窗格)."""
+    window.resize(1100, 620)
+    page = open_applications(window)
+    view, grid = page.view, page.model.grid
+    window.editor.setCurrentWidget(page)  # type: ignore[union-attr]
+    go_to(page, "carried_forward", "natural_person")  # the last row
+    qtbot.waitUntil(lambda: view.verticalScrollBar().value() > 0)
+    top = view.frozen.top
+    assert top is not None and top.isVisible()
+    assert top.geometry().topLeft() == view.viewport().geometry().topLeft()
+    assert (top.rowAt(1), top.rowAt(top.height() - 2)) == (0, grid.header_rows - 1)
+    assert top.height() == sum(view.rowHeight(r) for r in range(grid.header_rows))
+    # Up to the first typed row: scrolled out from under the headers, not hidden by them.
+    go_to(page, "new_requests", "natural_person")
+    assert view.visualRect(view.currentIndex()).top() >= top.height()
+    assert view.frozen.left is None or not view.frozen.left.isVisible()  # nothing scrolls sideways
+
+    view.setFixedWidth(480)  # narrower than the window allows: as at 150 % on a small screen
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0)
+    go_to(page, "carried_forward", "total")  # the far right
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().value() > 0)
+    left = view.frozen.left
+    assert left is not None and left.isVisible() and left.columnAt(1) == 0
+    assert left.width() == sum(view.columnWidth(c) for c in range(grid.label_cols))
+    go_to(page, "carried_forward", "natural_person")  # the first data column: not under the labels
+    assert view.visualRect(view.currentIndex()).left() >= left.width()
