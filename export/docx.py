@@ -34,7 +34,7 @@ from .document import (
     chinese_date,
     column_widths,
 )
-from .docx_package import attach_package
+from .reading.docx_package import attach_package
 
 # Faces by name, as 党政机关公文 name them; Word and WPS substitute where one is missing.
 TITLE_FONT, HEADING_FONT, SUBHEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "楷体", "仿宋"

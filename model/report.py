@@ -11,7 +11,6 @@ from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
 from typing import NamedTuple
 
 from .cell_input import Value
@@ -24,17 +23,8 @@ from .format.format_2021 import (
     STANDARD_SUBSECTIONS,
     TABLES,
 )
+from .status import Status
 from .text_input import BadText, clean_json, clean_text, clean_tree, too_much_text
-
-
-class Status(Enum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
-
-    @property
-    def label(self) -> str:
-        return "草稿" if self is Status.DRAFT else "已发布"
-
 
 # The contact and publication fields of the preamble, in the order the form shows them.
 META_FIELDS: tuple[tuple[str, str], ...] = (

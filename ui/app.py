@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from model import APP_TITLE, __version__
 from model.paths import APP_NAME, data_dir, default_database
@@ -98,13 +98,23 @@ def run(argv: list[str]) -> int:
     install_exception_hook(log_path)
     qInstallMessageHandler(_qt_messages)
 
+    window = start_window(options.db or default_database())
+    if window is None:
+        return 1
+    return app.exec()
+
+
+def start_window(path: Path) -> QMainWindow | None:
+    """Open the database and show the main window (None: the user gave up on the database).
+    The database's pages are checked on another thread meanwhile (see ``MainWindow``)."""
     from .database import open_database
+
+    database = open_database(path, check_later=True)
+    if database is None:
+        return None
     from .main_window import MainWindow
 
-    database = open_database(options.db or default_database())
-    if database is None:
-        return 1
     window = MainWindow(database)
     window.show()
     log.info("window shown on %s", database.path)
-    return app.exec()
+    return window

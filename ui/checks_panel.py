@@ -3,6 +3,8 @@ can be answered with a short explanation (说明), which turns it into 已说明
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -16,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.checks import skipped_comparisons
-from model.checks.explanations import matching
 from model.problems import Problem, Severity
 
 from . import dialogs
-from .session import ReportSession
+
+if TYPE_CHECKING:
+    from .session import ReportSession
 
 _COLOURS = {
     Severity.ERROR: QColor("#b00020"),
@@ -102,6 +104,8 @@ class ChecksPanel(QDockWidget):
                 f"{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告{explained}。"
                 "单击一项即可跳到问题所在。"
             )
+        from model.checks import skipped_comparisons  # with the first report: a quicker start
+
         skipped = skipped_comparisons(session.previous)
         if skipped:
             text += f"\n数据库中没有这个机关上一年度的报告，以下比对已跳过：{'；'.join(skipped)}。"
@@ -138,6 +142,8 @@ class ChecksPanel(QDockWidget):
         problem, session = self.selected(), self._session
         if problem is None or session is None:
             return
+        from model.checks.explanations import matching
+
         explanation = matching(problem, session.report)
         if explanation is not None:
             session.withdraw(explanation)

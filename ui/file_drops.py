@@ -15,8 +15,6 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from export.files import readable
-
 
 class FileDropFilter(QObject):
     def __init__(self, window: QWidget, import_file: Callable[[Path], None]) -> None:
@@ -51,4 +49,6 @@ def importable(data: QMimeData) -> Path | None:
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
     path = Path(urls[0].toLocalFile())
+    from export.files import readable  # when a file is first dragged: a quicker start
+
     return path if readable(path) else None

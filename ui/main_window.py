@@ -3,10 +3,20 @@ panel on the right, menus above, the last save in the status bar."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -19,23 +29,12 @@ from PySide6.QtWidgets import (
 from model import APP_TITLE, __version__
 from model.format.format_2021 import NOTICE
 from model.paths import data_dir
-from model.preamble import report_title
-from model.problems import Problem
-from model.report import Report
-from model.store.backups import daily_backup
 from model.store.inspection import StoreError
-from model.store.store import Store
 
 from . import dialogs
 from .checks_panel import ChecksPanel
-from .database import OpenDatabase
-from .file_actions import FileActions
 from .file_drops import FileDropFilter
-from .help_dialog import HelpDialog
-from .report_actions import ReportActions
-from .report_editor import ReportEditor, TableTab
 from .report_list import ReportList
-from .session import ReportSession
 from .ui_state import (
     GEOMETRY,
     LAST_REPORT,
@@ -46,8 +45,27 @@ from .ui_state import (
 )
 from .welcome import WelcomePanel
 
+if TYPE_CHECKING:  # the editor, the session and the actions are imported when first used
+    from model.problems import Problem
+    from model.report import Report
+    from model.store.store import Store
+
+    from .database import OpenDatabase
+    from .file_actions import FileActions
+    from .help_dialog import HelpDialog
+    from .report_actions import ReportActions
+    from .report_editor import ReportEditor
+    from .session import ReportSession
+
 
 class MainWindow(QMainWindow):
+    """The window. Its first frame needs only the list, the welcome page, the empty checks panel
+    and the menus: the editor, the session, the actions and what they import (the checks, the
+    readers and writers) load when first used, so the window shows sooner (issue 15)."""
+
+    first_frame = Signal()  # the window is being drawn for the first time
+    started = Signal()  # and what followed it is done: the page check, the last report, backup
+
     def __init__(self, database: OpenDatabase) -> None:
         super().__init__()
         self.setObjectName("main_window")
@@ -55,8 +73,6 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.editor: ReportEditor | None = None
         self.help: HelpDialog | None = None
-        self.report_actions = ReportActions(self, self)
-        self.file_actions = FileActions(self, self)
 
         self.welcome = WelcomePanel()
         self.stack = QStackedWidget()
@@ -74,16 +90,16 @@ class MainWindow(QMainWindow):
 
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
-        self.welcome.new_report.clicked.connect(self.report_actions.new_report)
-        self.welcome.open_sample.clicked.connect(self.report_actions.open_sample)
-        self.welcome.import_previous.clicked.connect(self.file_actions.import_any)
+        self.welcome.new_report.clicked.connect(self._reports("new_report"))
+        self.welcome.open_sample.clicked.connect(self._reports("open_sample"))
+        self.welcome.import_previous.clicked.connect(self._files("import_any"))
         self.report_list.report_activated.connect(self.open_report)
         self.checks.problem_activated.connect(self._jump)
         self.report_list.context_actions = [
             self.actions_by_name[name]
             for name in ("copy", "delete", "publish", "unpublish", "rename")
         ]
-        self.drops = FileDropFilter(self, self.file_actions.import_file)
+        self.drops = FileDropFilter(self, lambda path: self.file_actions.import_file(path))
         self.resize(1400, 900)
         self.resizeDocks([self.list_dock, self.checks], [230, 300], Qt.Orientation.Horizontal)
         geometry, window_state = remembered_bytes(GEOMETRY), remembered_bytes(WINDOW_STATE)
@@ -93,33 +109,55 @@ class MainWindow(QMainWindow):
             self.restoreState(window_state)
         self._fit_to_screen()
         self.refresh_list()
-        self._daily_backup()
-        self._reopen_last_report()
+        self._reopening = self._last_report_id()
+        if self._reopening is not None:  # a blank page until it opens, not the welcome's flash
+            self.stack.addWidget(blank := QWidget())
+            self.stack.setCurrentWidget(blank)
+        self._started = False
         self._update_title_and_actions()
+
+    @cached_property
+    def report_actions(self) -> ReportActions:
+        from .report_actions import ReportActions
+
+        return ReportActions(self, self)
+
+    @cached_property
+    def file_actions(self) -> FileActions:
+        from .file_actions import FileActions
+
+        return FileActions(self, self)
+
+    def _reports(self, name: str) -> Callable[[], None]:
+        """A slot calling ReportActions' ``name`` (built when first called)."""
+        return lambda: getattr(self.report_actions, name)()
+
+    def _files(self, name: str) -> Callable[[], None]:
+        return lambda: getattr(self.file_actions, name)()
 
     # ── menus ──
 
     def _build_menus(self) -> None:
-        reports, files = self.report_actions, self.file_actions
+        reports, files = self._reports, self._files
         menus = {
             "文件(&F)": [
-                ("new", "新建报告…", QKeySequence.StandardKey.New, reports.new_report),
-                ("open_db", "打开数据库…", None, files.open_other_database),
+                ("new", "新建报告…", QKeySequence.StandardKey.New, reports("new_report")),
+                ("open_db", "打开数据库…", None, files("open_other_database")),
                 None,
-                ("import_json", "导入数据包…", None, files.import_package),
-                ("import_xlsx", "导入 Excel…", None, files.import_excel),
-                ("import_docx", "导入 Word…", None, files.import_word),
+                ("import_json", "导入数据包…", None, files("import_package")),
+                ("import_xlsx", "导入 Excel…", None, files("import_excel")),
+                ("import_docx", "导入 Word…", None, files("import_word")),
                 None,
-                ("export_json", "导出数据包…", None, files.export_package),
-                ("export_xlsx", "导出 Excel…", None, files.export_excel),
-                ("export_pdf", "导出 PDF…", None, files.export_pdf),
-                ("export_docx", "导出 Word…", None, files.export_word),
-                ("print", "打印…", QKeySequence.StandardKey.Print, files.print_report),
+                ("export_json", "导出数据包…", None, files("export_package")),
+                ("export_xlsx", "导出 Excel…", None, files("export_excel")),
+                ("export_pdf", "导出 PDF…", None, files("export_pdf")),
+                ("export_docx", "导出 Word…", None, files("export_word")),
+                ("print", "打印…", QKeySequence.StandardKey.Print, files("print_report")),
                 None,
-                ("fonts", "字体设置…", None, files.font_settings),
+                ("fonts", "字体设置…", None, files("font_settings")),
                 None,
-                ("backup", "备份数据库…", None, files.backup_database),
-                ("restore", "恢复备份…", None, files.restore_backup),
+                ("backup", "备份数据库…", None, files("backup_database")),
+                ("restore", "恢复备份…", None, files("restore_backup")),
                 None,
                 ("quit", "退出", QKeySequence.StandardKey.Quit, self.close),
             ],
@@ -135,14 +173,14 @@ class MainWindow(QMainWindow):
             "报告(&R)": [
                 ("check", "检查", "F7", self.check),
                 None,
-                ("copy", "复制为新报告…", None, reports.copy_report),
-                ("rename", "机关改名…", None, reports.rename_organization),
-                ("delete", "删除", None, reports.delete_report),
+                ("copy", "复制为新报告…", None, reports("copy_report")),
+                ("rename", "机关改名…", None, reports("rename_organization")),
+                ("delete", "删除", None, reports("delete_report")),
                 None,
-                ("publish", "标记为已发布…", None, reports.publish),
-                ("unpublish", "取消发布…", None, reports.unpublish),
+                ("publish", "标记为已发布…", None, reports("publish")),
+                ("unpublish", "取消发布…", None, reports("unpublish")),
                 None,
-                ("trash", "回收站…", None, reports.show_trash),
+                ("trash", "回收站…", None, reports("show_trash")),
             ],
             "帮助(&H)": [
                 ("help", "使用说明", QKeySequence.StandardKey.HelpContents, self.show_help),
@@ -192,6 +230,9 @@ class MainWindow(QMainWindow):
         self._update_title_and_actions()
 
     def _show(self, report: Report, *, sample: bool = False) -> None:
+        from .report_editor import ReportEditor
+        from .session import ReportSession
+
         self.close_report()
         store = self.database.store
         self.session = ReportSession(store, report, self, sample=sample)
@@ -224,14 +265,35 @@ class MainWindow(QMainWindow):
             top = min(max(frame.top(), room.top()), room.bottom() - frame.height())
             self.move(max(left, room.left()), max(top, room.top()))
 
-    def _reopen_last_report(self) -> None:
-        """The report open when the program was last closed, if it is in this database still;
-        otherwise the welcome page stays."""
+    def _last_report_id(self) -> int | None:
+        """The report open when the program was last closed, if it is in this database still."""
         path, _, kept = remembered(LAST_REPORT).rpartition("\t")
         if path != str(self.database.path) or not kept.isdigit():
-            return
-        if int(kept) in self.report_list.report_ids:
-            self.open_report(int(kept))
+            return None
+        return int(kept) if int(kept) in self.report_list.report_ids else None
+
+    def _after_first_frame(self) -> None:
+        """What the first frame need not wait for: the verdict of the database's page check
+        (before anything is written to it), the report open last time (else the welcome page),
+        and the daily backup."""
+        if self.database.refused() is not None:
+            from .database import open_instead
+
+            self.stack.setCurrentWidget(self.welcome)
+            instead = open_instead(self.database, self)
+            if instead is None:
+                self.close()
+                self.started.emit()
+                return
+            self.switch_database(instead)
+            self._reopening = self._last_report_id()
+        if self._reopening is not None and self.session is None:
+            self.open_report(self._reopening)
+        if self.session is None:
+            self.stack.setCurrentWidget(self.welcome)
+        self._reopening = None
+        self._daily_backup()
+        self.started.emit()
 
     def close_report(self) -> None:
         if self.editor is not None:
@@ -322,6 +384,8 @@ class MainWindow(QMainWindow):
 
     def _clipboard(self, action: str) -> None:
         """A table copies and pastes blocks of cells; a text field does its own thing."""
+        from .report_editor import TableTab
+
         page = self.current_widget()
         if isinstance(page, TableTab):
             page.view.copy_selection() if action == "copy" else page.view.paste()
@@ -377,6 +441,8 @@ class MainWindow(QMainWindow):
         session = self.session
         title = APP_TITLE
         if session is not None:
+            from model.preamble import report_title
+
             state = "示例，只读" if session.sample else session.report.status.label
             title = f"{report_title(session.report)}（{state}） — {APP_TITLE}"
         self.setWindowTitle(title)
@@ -407,6 +473,8 @@ class MainWindow(QMainWindow):
             self.actions_by_name["redo"].setText(f"重做 {undo_stack.redoText()}".strip())
 
     def _daily_backup(self) -> None:
+        from model.store.backups import daily_backup
+
         try:
             daily_backup(self.database.store, data_dir() / "backups")
         except Exception as exc:
@@ -414,6 +482,8 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         if self.help is None:
+            from .help_dialog import HelpDialog
+
             self.help = HelpDialog(self)
         self.help.show()
         self.help.raise_()
@@ -440,6 +510,13 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self.drops.watch()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._started:  # the first frame is being drawn: the rest of the start follows
+            self._started = True
+            self.first_frame.emit()
+            QTimer.singleShot(0, self._after_first_frame)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already saved; commit typing still waiting for its pause, then go."""
         if self.editor is not None:
@@ -448,7 +525,8 @@ class MainWindow(QMainWindow):
         remember(WINDOW_STATE, self.saveState())
         self.close_report()
         self.database.close()
-        self.file_actions.remove_print_folders()
+        if "file_actions" in self.__dict__:  # built: it may have made print folders
+            self.file_actions.remove_print_folders()
         event.accept()
 
     def current_widget(self) -> QWidget | None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from model.report import Status
+from model.status import Status
 from model.store.store import Organization, ReportSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole

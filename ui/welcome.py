@@ -19,6 +19,8 @@ class WelcomePanel(QWidget):
             "表格按规定格式排版，合计自动计算，所有问题逐项列出，每次修改立即保存。"
         )
         text.setStyleSheet("font-size: 11pt; color: #444;")
+        text.setWordWrap(True)  # a narrow window (a laptop at 150 %) wraps it, not widens
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.new_report = QPushButton("新建报告")
         self.import_previous = QPushButton("导入上一年报告")
         self.import_previous.setToolTip(
@@ -27,6 +29,7 @@ class WelcomePanel(QWidget):
         self.open_sample = QPushButton("打开示例报告")
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #666;")
+        self.hint.setWordWrap(True)
         for button in (self.new_report, self.import_previous, self.open_sample):
             button.setMinimumSize(220, 44)
             button.setStyleSheet("font-size: 12pt;")

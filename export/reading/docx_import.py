@@ -34,9 +34,9 @@ from model.preamble import generated_preamble, parse_title
 from model.refusal import FileRefused, refused
 from model.report import META_FIELDS, Report, Subsection
 
-from ..docx_package import EmbeddedPackage, embedded_package
 from . import ImportResult
 from .docx_blocks import Block, body_blocks, fingerprint
+from .docx_package import EmbeddedPackage, embedded_package
 from .office_files import DOCX, check_container, unreadable
 from .table_reading import NO_TITLE, Cells, Issues, read_tables
 

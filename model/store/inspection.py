@@ -48,8 +48,10 @@ class FileState:
     version: int  # PRAGMA user_version; 0 for a new or empty file
 
 
-def inspect(path: Path) -> FileState:
-    """What the file at ``path`` is, read-only; a file we must not touch raises ``StoreError``."""
+def inspect(path: Path, *, verify: bool = True) -> FileState:
+    """What the file at ``path`` is, read-only; a file we must not touch raises ``StoreError``.
+    ``verify=False`` leaves out SQLite's check of every page, which reads the whole file: for a
+    caller that runs the full inspection again beside other work (the window's start)."""
     if not path.exists():
         return FileState(exists=False, version=0)
     if path.is_dir():
@@ -67,11 +69,11 @@ def inspect(path: Path) -> FileState:
         )
     application_id = int.from_bytes(header[68:72], "big")
     version = int.from_bytes(header[60:64], "big")
-    _check_contents(path, application_id, version)
+    _check_contents(path, application_id, version, verify=verify)
     return FileState(exists=True, version=version)
 
 
-def _check_contents(path: Path, application_id: int, version: int) -> None:
+def _check_contents(path: Path, application_id: int, version: int, *, verify: bool) -> None:
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -87,9 +89,10 @@ def _check_contents(path: Path, application_id: int, version: int) -> None:
                 f"“{path.name}”由更新版本的年报助手创建（数据库版本 {version}，本程序支持到 "
                 f"{SCHEMA_VERSION}）。请升级年报助手后再打开。文件未做任何改动。"
             )
-        result = connection.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise DamagedDatabase(damaged_message(path, result))
+        if verify:
+            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise DamagedDatabase(damaged_message(path, result))
     except sqlite3.OperationalError as exc:
         # A hot journal from an interrupted save: only a writer can roll it back. The raw
         # header already says whose file this is; let our own file be recovered.

@@ -14,6 +14,7 @@ from ..format.declaration import CellRef, Kind
 from ..format.format_2021 import TABLES
 from ..report import Explanation, Overview, Report, Status, Subsection, Texts, zero_values
 from .inspection import StoreError
+from .schema import now
 
 
 def write_report(db: sqlite3.Connection, report: Report, org_id: int) -> int:
@@ -170,10 +171,6 @@ def _load_marks(db: sqlite3.Connection, report_id: int) -> tuple[set[CellRef], s
             _, table, row, col = path.split(".")
             carried.add(CellRef(table, row, col))
     return carried, pending
-
-
-def now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
 
 
 def _iso(value: dt.date | None) -> str | None:

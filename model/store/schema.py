@@ -8,6 +8,8 @@ after a backup copy is made (``store.py``).
 
 from __future__ import annotations
 
+import datetime as dt
+
 APPLICATION_ID = 0x4E425A53  # "NBZS": 年报助手
 
 MIGRATIONS: tuple[str, ...] = (
@@ -89,3 +91,8 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def now() -> str:
+    """A row's timestamp: local time to the second."""
+    return dt.datetime.now().isoformat(timespec="seconds")

@@ -3,7 +3,9 @@
 Rollback journal with ``synchronous=FULL`` (one file a clerk can copy; it survives a power cut and
 works on a shared folder), ``foreign_keys``, ``busy_timeout``, bound parameters only, one
 transaction per save. A file it did not create is inspected read-only first (``inspection``);
-an older schema is migrated after a backup copy is made beside it.
+an older schema is migrated after a backup copy is made beside it. The report model (``rows``)
+is imported when a report is first saved or loaded: listing needs none of it, and the window's
+first frame shows only the list.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..report import Report, Status, clean_texts
+from ..status import Status
 from .inspection import (
     DamagedDatabase,
     StoreError,
@@ -25,8 +27,10 @@ from .inspection import (
     damaged_message,
     inspect,
 )
-from .rows import now, read_report, write_report
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import MIGRATIONS, SCHEMA_VERSION, now
+
+if TYPE_CHECKING:
+    from ..report import Report
 
 BUSY_TIMEOUT_MS = 5000
 _STATUS = {status.value: status for status in Status}
@@ -64,12 +68,16 @@ class Store:
     # ── opening ──────────────────────────────────────────────────────────────────────────
 
     @classmethod
-    def open(cls, path: Path) -> Store:
-        """Open (or create) the database at ``path``, refusing files that are not ours."""
+    def open(cls, path: Path, *, verify: bool = True) -> Store:
+        """Open (or create) the database at ``path``, refusing files that are not ours.
+        ``verify=False``: without reading every page first (see ``inspect``), unless the file
+        is to be migrated."""
         path = Path(path)
-        state = inspect(path)
+        state = inspect(path, verify=verify)
         check_writable(path)
         if state.exists and 0 < state.version < SCHEMA_VERSION:
+            if not verify:
+                inspect(path)
             backup_before_migration(path, state.version)
         try:
             connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -204,6 +212,8 @@ class Store:
 
     def save(self, report: Report) -> int:
         """Save the whole report in one transaction; sets and returns ``report.id``."""
+        from .rows import write_report
+
         if report.year is None:
             raise StoreError("报告年度为空，无法保存报告。")
         with self._transaction() as db:
@@ -220,6 +230,9 @@ class Store:
 
     def load(self, report_id: int) -> Report:
         """A report whole; DamagedDatabase when its rows cannot be read as one."""
+        from ..report import clean_texts
+        from .rows import read_report
+
         with damage_refused(self.path):
             report = read_report(self._db, report_id)
         bad_texts = clean_texts(report)

@@ -235,6 +235,7 @@ def test_the_county_validates_word_reports_against_last_years(tmp_path: Path) ->
     """validate reads what the county receives: this year's Word report, last year's too."""
     from model.package import save_package
     from tests.export.documents import hand_made_docx
+    from tests.export.test_docx_import import without_package
     from tests.helpers import sample_report
 
     last_year = hand_made_docx(tmp_path / "2021.docx")  # 结转下年度: 自然人 1
@@ -244,6 +245,11 @@ def test_the_county_validates_word_reports_against_last_years(tmp_path: Path) ->
         report.set_value(CellRef("applications", row, "natural_person"), 5)
     save_package(report, tmp_path / "2022.json")
     assert main("convert", tmp_path / "2022.json", tmp_path / "2022.docx").returncode == 0
+    # Our own document carries its data package: whether it was published is known.
+    ours = main("validate", tmp_path / "2022.docx", "--previous", last_year, "--json")
+    assert "未检查发布期限" not in ours.stderr
+    assert any(p["rule"] == "W-deadline" for p in json.loads(ours.stdout))  # a 2022 draft
+    without_package(tmp_path / "2022.docx")  # as another program would save it
     result = main("validate", tmp_path / "2022.docx", "--previous", last_year, "--json")
     assert result.returncode == 0, result.stderr  # warnings only
     carry = [p for p in json.loads(result.stdout) if p["rule"] == "W-carry"]
@@ -262,10 +268,12 @@ def test_help_lists_db_and_validate_of_a_word_report_speaks_to_the_command_line(
 ) -> None:
     assert "--db" in main("--help").stdout
     from export.files import write_report_file
+    from tests.export.test_docx_import import without_package
     from tests.helpers import sample_report
 
     document = tmp_path / "报告.docx"
     write_report_file(sample_report(), document)
+    without_package(document)  # read from its words: the reader's note is printed
     said = main("validate", document)
     assert "已从 Word 文档读取" in said.stderr + said.stdout
     assert "请逐项核对" not in said.stderr + said.stdout and "基本信息”中填写" not in said.stderr

@@ -14,8 +14,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 
-from export.docx_package import NAMESPACE
 from export.reading.docx_import import read_docx
+from export.reading.docx_package import NAMESPACE
 from model.format.declaration import CellRef
 from model.package import to_package
 from model.refusal import FileRefused

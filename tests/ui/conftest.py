@@ -85,7 +85,8 @@ def window(app: QApplication, qtbot, db_path: Path, answers: Answers) -> Iterato
     assert database is not None
     main = MainWindow(database)
     qtbot.addWidget(main)
-    main.show()
+    with qtbot.waitSignal(main.started):  # the start's second half, after the first frame
+        main.show()
     yield main
     main.close()
 

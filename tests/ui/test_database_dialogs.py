@@ -163,3 +163,29 @@ def test_a_report_whose_rows_are_damaged_is_refused_with_a_dialog(window, answer
     assert "已损坏" in answers.errors[-1] and "备份" in answers.errors[-1]
     window.refresh_list()
     assert digest(path) == before
+
+
+def test_the_window_shows_first_and_then_refuses_a_damaged_file_before_writing(
+    app: QApplication, qtbot, answers: Answers, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The start checks every page only after the first frame (a county's file takes 25 ms);
+    damage found then gets the same dialog as at opening, and nothing is written — not even
+    the daily backup of a damaged file."""
+    from ui.app import start_window
+
+    path = damaged_database(tmp_path)
+    before = digest(path)
+    good = tmp_path / "good.sqlite3"
+    Store.open(good).close()
+    answers.choices.append(OPEN_OTHER)
+    answers.files.append(str(good))
+    window = start_window(path)
+    assert window is not None and window.database.path == path  # the first frame comes first
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.started):
+        pass
+    assert "已损坏" in answers.asked[0]
+    assert window.database.path == good
+    assert digest(path) == before
+    assert not path.with_name(path.name + ".lock").exists()
+    window.close()

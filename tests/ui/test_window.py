@@ -350,4 +350,22 @@ def new_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     assert database is not None
     window = MainWindow(database)
     qtbot.addWidget(window)
+    with qtbot.waitSignal(window.started):  # the last report reopens after the first frame
+        window.show()
     return window
+
+
+def test_every_menu_entry_names_an_action_that_exists() -> None:
+    """The actions are built when first used, so the menus name them: a misspelt name would
+    only fail when a clerk clicks it."""
+    import re
+
+    from ui import main_window
+    from ui.file_actions import FileActions
+    from ui.report_actions import ReportActions
+
+    source = Path(main_window.__file__).read_text(encoding="utf-8")
+    named = re.findall(r'\b_?(reports|files)\("([a-z_]+)"\)', source)
+    assert len(named) > 20
+    for owner, name in named:
+        assert callable(getattr(ReportActions if owner == "reports" else FileActions, name)), name

@@ -1,4 +1,5 @@
-"""The data package inside our Word document, so that importing it again loses nothing.
+"""The data package inside our Word document, so that importing it again loses nothing (the
+writer attaches it, the reader finds it: both halves here, beside the body walk they share).
 
 A .docx is a zip of XML parts, and Word keeps a custom XML part (``customXml/itemN.xml``) it does
 not understand when it saves the document again. Ours holds what the workbook's hidden sheet
@@ -27,7 +28,7 @@ from model.format.format_2021 import TABLES
 from model.package import PackageRead, dumps_package, read_package
 from model.report import Report
 
-from .reading.docx_blocks import body_blocks, fingerprint
+from .docx_blocks import body_blocks, fingerprint
 
 NAMESPACE = "urn:nianbao-zhushou:word-package:1"
 _DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
