@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from model import APP_TITLE, __version__
-from model.format.format_2021 import NOTICE
+from model.format.notice import NOTICE
 from model.paths import data_dir
 from model.store.inspection import StoreError
 

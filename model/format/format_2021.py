@@ -1,7 +1,8 @@
 """《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号), declared once.
 
 Every label is character for character the one of ``shared/spec/format-2021.md``; every key is the
-stable key of the data package. Nothing here is computed from anything but this file.
+stable key of the data package. Nothing here is computed from anything but this file and the
+notice's names (``notice``).
 """
 
 from __future__ import annotations
@@ -16,12 +17,9 @@ from .declaration import (
     TableSection,
     TextSection,
 )
+from .notice import NOTICE, NOTICE_ISSUER, NOTICE_TITLE, REGULATION  # noqa: F401 (re-exported)
 
 FORMAT_VERSION = 2021
-NOTICE = "国办公开办函〔2021〕30号"
-NOTICE_TITLE = "《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
-NOTICE_ISSUER = "国务院办公厅政府信息与政务公开办公室"
-REGULATION = "《中华人民共和国政府信息公开条例》"
 
 # ── 二、主动公开政府信息情况 ────────────────────────────────────────────────────────────
 
