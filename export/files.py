@@ -38,6 +38,15 @@ READERS: dict[str, FileKind] = {
     ".docx": FileKind("Word 文档", "export.reading.docx_import:read_docx"),
 }
 
+# Old binary formats a clerk still meets: shown in the file dialogs and taken from a drop, so that
+# the clerk sees the file and is told what to do with it instead of an empty folder.
+OLD_FORMATS: dict[str, tuple[str, str]] = {  # suffix → (what it is, the kind to save it as)
+    ".doc": ("旧版 Word 文档", ".docx"),
+    ".wps": ("WPS 文字文档", ".docx"),
+    ".xls": ("旧版 Excel 工作簿", ".xlsx"),
+    ".et": ("WPS 表格", ".xlsx"),
+}
+
 # Target suffix → writer(rendered, report, target), complete or not at all.
 WRITERS: dict[str, FileKind] = {
     ".json": FileKind("年报数据包", "export.files:write_package_file"),
@@ -55,7 +64,15 @@ def read_report_file(path: Path) -> ImportResult:
 
     A data package with faulty values or totals is read with them as ``problems`` (``validate``
     lists them); ``ImportResult.whole`` refuses them for an import."""
-    kind = READERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    if suffix in OLD_FORMATS:
+        what, instead = OLD_FORMATS[suffix]
+        program = "Word" if instead == ".docx" else "Excel"
+        raise refused(
+            f"“{path.name}”是{what}（{suffix}），本程序不能直接读取。请在 WPS 或 {program} 中打开它，"
+            f"“另存为”{READERS[instead].name}（{instead}）后再导入。"
+        )
+    kind = READERS.get(suffix)
     if kind is None:
         raise refused(f"无法读取“{path.name}”：只能读取{_listed(READERS.items())}。")
     reader: Reader = _imported(kind.entry)
@@ -86,21 +103,31 @@ def write_report_file(report: Report, path: Path, *, errors: list[Problem] | Non
     writer(render(report, errors=errors), report, path)
 
 
-def file_filter(suffix: str) -> str:
-    """A file dialog's filter for one kind: "Excel 工作簿 (*.xlsx);;所有文件 (*)"."""
+def file_filter(suffix: str, *, reading: bool = False) -> str:
+    """A file dialog's filter for one kind: "Excel 工作簿 (*.xlsx);;所有文件 (*)"; to read, with
+    the old formats saved as that kind (*.xlsx *.xls *.et)."""
     kind = READERS.get(suffix) or WRITERS[suffix]
-    return f"{kind.name} (*{suffix});;所有文件 (*)"
+    return f"{kind.name} ({_patterns(suffix, reading=reading)});;所有文件 (*)"
 
 
 def readable_filter() -> str:
-    """A file dialog's filter for every kind we read: "年报文件 (*.json *.xlsx *.docx);;…"."""
-    patterns = " ".join(f"*{suffix}" for suffix in READERS)
-    kinds = ";;".join(f"{kind.name} (*{suffix})" for suffix, kind in READERS.items())
+    """A file dialog's filter for every kind we read, and the old ones we name:
+    "年报文件 (*.json *.xlsx *.xls *.et *.docx *.doc *.wps);;…"."""
+    patterns = " ".join(_patterns(suffix, reading=True) for suffix in READERS)
+    kinds = ";;".join(
+        f"{kind.name} ({_patterns(suffix, reading=True)})" for suffix, kind in READERS.items()
+    )
     return f"年报文件 ({patterns});;{kinds};;所有文件 (*)"
 
 
 def readable(path: Path) -> bool:
-    return path.suffix.lower() in READERS
+    """Whether ``read_report_file`` takes the file, or names what to do with it (old formats)."""
+    return path.suffix.lower() in READERS or path.suffix.lower() in OLD_FORMATS
+
+
+def _patterns(suffix: str, *, reading: bool) -> str:
+    old = [s for s, (_, instead) in OLD_FORMATS.items() if instead == suffix] if reading else []
+    return " ".join(f"*{s}" for s in (suffix, *old))
 
 
 def read_package_file(path: Path) -> ImportResult:

@@ -59,7 +59,7 @@ class FileActions(QObject):
         self._choose_and_import("导入上一年报告", readable_filter())
 
     def _import(self, title: str, suffix: str) -> None:
-        self._choose_and_import(title, file_filter(suffix))
+        self._choose_and_import(title, file_filter(suffix, reading=True))
 
     def _choose_and_import(self, title: str, file_filter: str) -> None:
         folder = remembered(LAST_FOLDER) or dialogs.documents_folder()

@@ -539,3 +539,41 @@ def test_a_copy_of_the_sample_is_a_report_of_ones_own(
     session = window.session
     assert session is not None and not session.read_only and session.report.year == 2022
     assert [r.year for r in window.database.store.list_reports()] == [2022]
+
+
+@pytest.mark.parametrize(
+    ("name", "save_as"),
+    [
+        ("去年.doc", "Word 文档（.docx）"),
+        ("去年.wps", "Word 文档（.docx）"),
+        ("去年.xls", "Excel 工作簿（.xlsx）"),
+        ("去年.et", "Excel 工作簿（.xlsx）"),
+    ],
+)
+def test_an_old_format_is_listed_taken_from_a_drop_and_told_what_to_do(
+    window: MainWindow,
+    answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    name: str,
+    save_as: str,
+) -> None:
+    """A clerk choosing last year's .doc sees it in the dialog (not an empty folder), and a
+    .wps dropped on the window is taken: both get the message that says how to convert it."""
+    offered: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "open_file", lambda parent, title, folder, kinds: offered.append(kinds)
+    )
+    window.file_actions.import_any()
+    window.file_actions.import_word() if save_as.startswith(
+        "Word"
+    ) else window.file_actions.import_excel()
+    suffix = Path(name).suffix
+    assert all(f"*{suffix}" in kinds for kinds in offered), offered
+    source = tmp_path / name
+    source.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    entering, _, _ = drag(source)
+    assert window.drops.eventFilter(window.windowHandle(), entering)
+    window.file_actions.import_file(source)
+    assert "另存为" in answers.errors[-1] and save_as in answers.errors[-1]
+    assert window.database.store.list_reports() == []
