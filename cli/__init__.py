@@ -16,7 +16,7 @@ from typing import NoReturn
 from model import APP_TITLE, __version__
 from model.format.format_2021 import NOTICE
 
-from .commands import convert, validate
+from .commands import Identity, convert, validate
 
 COMMANDS = ("validate", "convert")
 
@@ -67,13 +67,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--previous", metavar="LAST_YEAR", help="上一年度的报告（格式同上），用于与上年比对"
     )
     check.add_argument("--json", action="store_true", help="以 JSON 数组输出问题")
+    _identity_options(check)
     change = commands.add_parser("convert", help="转换报告：JSON 数据包 ⇄ Excel / PDF / Word")
     change.add_argument("source", metavar="SOURCE", help="来源文件（.json、.xlsx 或 .docx）")
     change.add_argument("target", metavar="TARGET", help="目标文件，按扩展名决定格式")
     change.add_argument(
         "--allow-errors", action="store_true", help="报告有错误时仍导出，并标记为“草稿”"
     )
+    _identity_options(change)
     return parser
+
+
+def _identity_options(command: argparse.ArgumentParser) -> None:
+    """What a published document may not say clearly: its organization and year."""
+    command.add_argument(
+        "--organization",
+        metavar="NAME",
+        help="机关名称（文件标题中没有写明时使用，写明的以此为准）",
+    )
+    command.add_argument("--year", metavar="YEAR", type=int, help="报告年度（同上）")
 
 
 def run(argv: Sequence[str]) -> int:
@@ -85,9 +97,11 @@ def run(argv: Sequence[str]) -> int:
         except SystemExit as exit_:
             return int(exit_.code or 0)
     if args.command == "validate":
-        return validate(args.report, previous=args.previous, as_json=args.json)
+        identity = Identity(args.organization, args.year)
+        return validate(args.report, previous=args.previous, as_json=args.json, identity=identity)
     if args.command == "convert":
-        return convert(args.source, args.target, allow_errors=args.allow_errors)
+        identity = Identity(args.organization, args.year)
+        return convert(args.source, args.target, allow_errors=args.allow_errors, identity=identity)
     build_parser().print_help()
     return 2
 

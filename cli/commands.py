@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from export.files import check_target, read_report_file, write_report_file
 from export.reading import ImportResult
@@ -18,9 +18,25 @@ from model.settings import settings_or_defaults
 OK, ERRORS, UNUSABLE = 0, 1, 2
 
 
-def validate(source: str, *, previous: str | None = None, as_json: bool = False) -> int:
+class Identity(NamedTuple):
+    """``--organization`` and ``--year``: what a published document may not say clearly."""
+
+    organization: str | None = None
+    year: int | None = None
+
+
+AS_WRITTEN = Identity()  # nothing given: the file's own
+
+
+def validate(
+    source: str,
+    *,
+    previous: str | None = None,
+    as_json: bool = False,
+    identity: Identity = AS_WRITTEN,
+) -> int:
     """Check a data package — or a workbook or Word report, as the county receives them."""
-    read = _read_source(Path(source), "未做检查")
+    read = _read_source(Path(source), "未做检查", identity)
     if read is None:
         return UNUSABLE
     last = None
@@ -48,14 +64,16 @@ def validate(source: str, *, previous: str | None = None, as_json: bool = False)
     return ERRORS if has_errors(problems) else OK
 
 
-def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
+def convert(
+    source: str, target: str, *, allow_errors: bool = False, identity: Identity = AS_WRITTEN
+) -> int:
     source_path, target_path = Path(source), Path(target)
     try:
         check_target(target_path)
     except FileRefused as exc:
         _fail(str(exc))
         return UNUSABLE
-    report = _load_source(source_path)
+    report = _load_source(source_path, identity)
     if report is None:
         return UNUSABLE
     errors = []
@@ -81,9 +99,17 @@ def convert(source: str, target: str, *, allow_errors: bool = False) -> int:
     return OK
 
 
-def _load_source(path: Path) -> Report | None:
-    read = _read_source(path, "未做转换")
+def _load_source(path: Path, identity: Identity) -> Report | None:
+    read = _read_source(path, "未做转换", identity)
     if read is None:
+        return None
+    missing = read.missing_identity()
+    if missing:
+        _fail(
+            f"{path.name} 中找不到报告的{'和'.join(missing)}，未做转换：请用 "
+            + "、".join("--organization" if m == "机关名称" else "--year" for m in missing)
+            + " 指定。"
+        )
         return None
     if read.problems:
         _fail(f"{path.name} 中有不正确的数据，未做转换：")
@@ -92,15 +118,19 @@ def _load_source(path: Path) -> Report | None:
     return read.report
 
 
-def _read_source(path: Path, nothing_done: str) -> ImportResult | None:
-    """A report with the problems found reading it (a data package's E-value, E-R2…); None,
-    said on stderr, when the file cannot be read."""
+def _read_source(
+    path: Path, nothing_done: str, identity: Identity = AS_WRITTEN
+) -> ImportResult | None:
+    """A report with the problems found reading it (a data package's E-value, E-R2…), the
+    organization and year given on the command line applied; None, said on stderr, when the
+    file cannot be read."""
     try:
         read = read_report_file(path)
     except FileRefused as exc:
         _fail(f"无法读取 {path.name}，{nothing_done}：")
         _print_issues(exc.issues)
         return None
+    read.identify(identity.organization, identity.year)
     for note in read.notes:
         _fail(f"{path.name}：{note}")
     return read

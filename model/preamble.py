@@ -19,17 +19,34 @@ def report_title(report: Report) -> str:
     return f"{report.organization.strip()}{year}政府信息公开工作年度报告"
 
 
-_TITLE = re.compile(r"^(.*?)(?:(\d{4})年度?)?政府信息公开工作年度报告$")
+# How published titles are worded: the year before or after the name, in digits or 〇…九, 年 or
+# 年度, with or without 工作 and 年度 before 报告 (…政府信息公开年度报告, …政府信息公开工作报告),
+# in 《》 or not.
+_TITLE_END = re.compile(r"政府信息公开(?:工作)?(?:年度)?报告$")
+# A year without 年 only where it ends the name: “利辛县望疃镇2023 / 政府信息公开工作年度报告”.
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})(?:年度?|$)")
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def parse_title(text: str) -> tuple[str, int | None] | None:
     """A title read back, spaces ignored: (organization, year) — the organization empty when it
     stood on the line before, the year None when the title has none (as ``report_title`` writes
-    a report without one). None when the text is no such title."""
-    match = _TITLE.match(re.sub(r"\s+", "", text))
-    if match is None:
+    a report without one). None when the text is no such title (a sentence naming one, too)."""
+    compact = re.sub(r"\s+", "", text).strip("《》")
+    end = _TITLE_END.search(compact)
+    if end is None or len(compact) > 80:
         return None
-    return match.group(1), int(match.group(2)) if match.group(2) else None
+    head = compact[: end.start()]
+    years = list(_TITLE_YEAR.finditer(head))
+    year = None
+    if years:
+        found = years[-1]
+        head = head[: found.start()] + head[found.end() :]
+        year = int(found.group(1).translate(_YEAR_DIGITS))
+    organization = head.removesuffix("的").removesuffix("关于")
+    if any(mark in organization for mark in "，。；：:《》“”"):
+        return None
+    return organization, year
 
 
 def generated_preamble(report: Report) -> str:

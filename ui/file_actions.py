@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from export.document import chinese_date
 from export.files import file_filter, read_report_file, readable_filter, write_report_file
+from export.reading import ImportResult
 from model.checks import check_report
 from model.paths import data_dir
 from model.preamble import report_title
@@ -25,7 +26,7 @@ from model.problems import Problem, Severity
 from model.refusal import FileRefused
 from model.report import Report, Status
 
-from . import dialogs
+from . import dialogs, report_dialogs
 from .database import DATABASE_FILTER, open_database
 from .report_actions import save_new
 from .ui_state import LAST_EXPORT_FOLDER, LAST_FOLDER, remember, remembered
@@ -73,6 +74,8 @@ class FileActions(QObject):
         remember(LAST_FOLDER, str(path.parent))
         try:
             read = read_report_file(path)
+            if read.missing_identity() and not self._identify(read, path):
+                return
             report = read.whole()
         except FileRefused as exc:
             dialogs.error(
@@ -93,6 +96,16 @@ class FileActions(QObject):
                 else "\n请逐项核对导入的内容，缺少的基本信息请在“基本信息”中填写。"
             )
             dialogs.inform(self.parent_widget, "导入完成", "\n".join(read.notes) + advice)
+
+    def _identify(self, read: ImportResult, path: Path) -> bool:
+        """Ask for the organization or year the file does not say; False: cancelled."""
+        found = read.report
+        chosen = report_dialogs.ask_identity(
+            self.bench.store, path.name, found.organization, found.year, self.parent_widget
+        )
+        if chosen is not None:
+            read.identify(*chosen)
+        return chosen is not None
 
     def _ask_published(self, report: Report) -> bool:
         """A past year's report read from Word or a hand-made workbook was most likely published:

@@ -110,6 +110,71 @@ class NewReportDialog(QDialog):
         self.adjustSize()  # the dialog grows with its note: the whole hint, never under the buttons
 
 
+class IdentityDialog(QDialog):
+    """The organization and year a published document does not say clearly, asked before it
+    is imported, prefilled with what was found."""
+
+    def __init__(
+        self,
+        store: Store,
+        file_name: str,
+        organization: str,
+        year: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("请确认机关名称和年度")
+        self.organization = QComboBox()
+        self.organization.setEditable(True)
+        self.organization.addItems([org.name for org in store.organizations()])
+        self.organization.setCurrentText(organization)
+        self.organization.lineEdit().setPlaceholderText("机关全称，如：海原县关桥乡人民政府")
+        self.organization.setMinimumWidth(360)
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_YEAR, dt.date.today().year)
+        self.year.setValue(year or dt.date.today().year - 1)
+        self.year.setSuffix(" 年度")
+        note = QLabel(
+            f"“{file_name}”的标题中没有写明"
+            + "和".join(
+                w for w, gone in (("机关名称", not organization), ("年度", year is None)) if gone
+            )
+            + "。请填写后导入；导入的内容会逐项列出，请再核对一遍。"
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("机关名称：", self.organization)
+        form.addRow("报告年度：", self.year)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导入")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.organization.currentTextChanged.connect(
+            lambda name: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+                bool(name.strip())
+            )
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(organization))
+
+    def chosen(self) -> tuple[str, int]:
+        return self.organization.currentText().strip(), self.year.value()
+
+
+def ask_identity(
+    store: Store, file_name: str, organization: str, year: int | None, parent: QWidget | None
+) -> tuple[str, int] | None:
+    """The organization and year the user confirms, or None (cancelled)."""
+    dialog = IdentityDialog(store, file_name, organization, year, parent)
+    return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
 class ReplacementsDialog(QDialog):
     """Every year rolled forward in the copied texts, for the user to review."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from model.problems import Problem
-from model.refusal import problems_refused
+from model.refusal import problems_refused, refused
 from model.report import Report
 
 
@@ -25,8 +25,27 @@ class ImportResult:
     # ``validate`` can list them; an import refuses them (``whole``). Other readers refuse at once.
     problems: list[Problem] = field(default_factory=list)
 
+    def missing_identity(self) -> list[str]:
+        """What the file does not say clearly (a published title may lack the name or the year):
+        the window asks for it, the command line takes ``--organization``/``--year``."""
+        missing = ["机关名称"] if not self.report.organization.strip() else []
+        return missing + (["年度"] if self.report.year is None else [])
+
+    def identify(self, organization: str | None = None, year: int | None = None) -> None:
+        """Supply the organization or year the user gave (they stand over the file's)."""
+        if organization:
+            self.report.organization = organization.strip()
+        if year is not None:
+            self.report.year = year
+
     def whole(self) -> Report:
-        """The report, or FileRefused naming every problem found reading it: nothing half-read."""
+        """The report, or FileRefused naming every problem found reading it, or what it does not
+        say of itself: nothing half-read."""
         if self.problems:
             raise problems_refused(self.problems)
+        missing = self.missing_identity()
+        if missing:
+            raise refused(
+                f"文件中找不到报告的{'和'.join(missing)}（标题应为“××乡人民政府××年政府信息公开工作年度报告”）。"
+            )
         return self.report

@@ -38,7 +38,8 @@ from . import ImportResult
 from .docx_blocks import Block, body_blocks, fingerprint
 from .docx_package import EmbeddedPackage, embedded_package
 from .office_files import DOCX, check_container, unreadable
-from .table_reading import NO_TITLE, Cells, Issues, read_tables
+from .page_chrome import is_page_chrome
+from .table_reading import Cells, Issues, read_tables
 
 _SUBSECTION = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十百零千]+\s*[）)]\s*(?P<rest>.*)$", re.S)
 _DATE = re.compile(
@@ -98,7 +99,9 @@ def read_docx(path: Path) -> ImportResult:
 
 
 def _read_visible(blocks: list[Block]) -> ImportResult:
-    """The report from what the document shows: its tables, headings and paragraphs."""
+    """The report from what the document shows: its tables, headings and paragraphs (the
+    portal's lines around a saved page left out)."""
+    blocks = [(kind, item) for kind, item in blocks if kind == "t" or not is_page_chrome(item)]
     paragraphs = [text for kind, text in blocks if kind == "p"]
     cells = Cells([sheet for kind, sheet in blocks if kind == "t"])
     if recognise_format(cells.texts() + paragraphs) == 2019:
@@ -194,29 +197,45 @@ def _report_from_text(blocks: list[Block], issues: Issues) -> Report:
 
 
 def _title_and_preamble(paragraphs: list[str], issues: Issues) -> Report:
+    """The title wherever it stands before 一 (a saved web page puts menus and the page's
+    details first), on one line or with the name on the line before; the preamble after it."""
     paragraphs = [p for p in paragraphs if not p.startswith("草稿：")]  # this program's draft note
-    first = parse_title(paragraphs[0]) if paragraphs else None
-    for lines in range(1, min(3, len(paragraphs)) + 1):
-        title = parse_title("".join(paragraphs[:lines]))  # on one line, or the name on its own
-        if title is not None and title[0]:
-            break
-    else:  # a title without its organization: a draft's (E-org), read as it is
-        if first is None or first[1] is None:
-            issues.append(("", NO_TITLE))
-            return Report("", None)
-        title, lines = first, 1
-    organization, year = title
+    found = _find_title(paragraphs)
+    organization, year, end = found if found is not None else ("", None, 0)
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         issues.append(("", f"标题中的年度 {year} 不是有效的报告年度。"))
     report = Report(organization, year)
-    preamble = "\n".join(paragraphs[lines:])
+    preamble = "\n".join(paragraphs[end:])
+    if report.year is None:  # no year in the title: the statistics period says it
+        period = re.search(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日", preamble)
+        report.year = int(period.group(1)) if period else None
     for key, pattern in _META.items():
-        found = pattern.search(preamble)
-        if found:
-            report.meta[key] = unicodedata.normalize("NFKC", found.group(1)).strip()
+        match = pattern.search(preamble)
+        if match:
+            report.meta[key] = unicodedata.normalize("NFKC", match.group(1)).strip()
     if preamble and normalize_label(preamble) != normalize_label(generated_preamble(report)):
         report.texts.preamble = preamble  # kept as published: 自定义前言
     return report
+
+
+def _find_title(paragraphs: list[str]) -> tuple[str, int | None, int] | None:
+    """(organization, year, index after the title) of the last title naming its organization,
+    else of the last one without; None when there is none."""
+    named: tuple[str, int | None, int] | None = None
+    bare: tuple[str, int | None, int] | None = None
+    for start in range(len(paragraphs)):
+        for lines in (1, 2, 3):  # the name, the year, the rest on lines of their own
+            if start + lines > len(paragraphs):
+                break
+            title = parse_title("".join(paragraphs[start : start + lines]))
+            if title is None:
+                continue
+            if title[0]:
+                named = (*title, start + lines)
+            elif lines == 1:
+                bare = (*title, start + lines)
+            break
+    return named or bare
 
 
 def _overview(report: Report, paragraphs: list[str]) -> None:

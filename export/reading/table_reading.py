@@ -25,8 +25,6 @@ from model.format.labels import canonical_label
 from model.refusal import Issues
 from model.report import mismatched_totals
 
-NO_TITLE = "找不到报告标题“〈机关名称〉〈年〉年政府信息公开工作年度报告”，无法确定机关和年度。"
-
 
 class CellSheet:
     """One grid's values by (row, column), both from 1, and how to name a place in it."""

@@ -26,7 +26,7 @@ from model.report import Report
 from ..xlsx import DATA_MARK, DATA_SHEET
 from . import ImportResult
 from .office_files import MAX_COLS, MAX_ROWS, XLSX, check_container, unreadable
-from .table_reading import NO_TITLE, Cells, CellSheet, Issues, read_tables
+from .table_reading import Cells, CellSheet, Issues, read_tables
 
 
 def read_xlsx(path: Path) -> ImportResult:
@@ -43,9 +43,7 @@ def read_xlsx(path: Path) -> ImportResult:
     notes: list[str] = []
     status_known = base is not None  # only the hidden data package records it
     if base is None:
-        report = _report_from_title(cells, issues)
-        if issues:
-            raise FileRefused(issues)
+        report = _report_from_title(cells)
         notes.append(
             "这个工作簿不是年报助手导出的，只导入了机关名称、年度和二、三、四表格中的数字；"
             "基本信息和一、五、六的文字请在程序中填写。"
@@ -172,7 +170,7 @@ def _hidden_report(workbook: dict[str, CellSheet], issues: Issues) -> Report | N
         return None
 
 
-def _report_from_title(cells: Cells, issues: Issues) -> Report:
+def _report_from_title(cells: Cells) -> Report:
     for sheet, row, col, text, _ in cells.labels:
         title = parse_title(text)
         if title is None:
@@ -183,5 +181,4 @@ def _report_from_title(cells: Cells, issues: Issues) -> Report:
             organization = above[-1].strip() if above else ""
         if organization:
             return Report(organization, year)
-    issues.append(("", NO_TITLE))
-    return Report("", None)
+    return Report("", None)  # asked of the user: ImportResult.missing_identity

@@ -277,3 +277,21 @@ def test_help_lists_db_and_validate_of_a_word_report_speaks_to_the_command_line(
     said = main("validate", document)
     assert "已从 Word 文档读取" in said.stderr + said.stdout
     assert "请逐项核对" not in said.stderr + said.stdout and "基本信息”中填写" not in said.stderr
+
+
+def test_organization_and_year_a_title_does_not_say_are_given_on_the_command_line(
+    tmp_path: Path,
+) -> None:
+    from tests.export.documents import hand_made_docx
+
+    nameless = hand_made_docx(tmp_path / "无名.docx", title=("2021年政府信息公开工作年度报告",))
+    refused = main("convert", nameless, tmp_path / "out.json")
+    assert refused.returncode == 2 and "--organization" in refused.stderr
+    assert not (tmp_path / "out.json").exists()
+    given = main(
+        "convert", nameless, tmp_path / "out.json", "--organization", "海原县关桥乡人民政府"
+    )
+    assert given.returncode == 0, given.stderr
+    package = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert (package["organization"], package["year"]) == ("海原县关桥乡人民政府", 2021)
+    assert "--organization" in main("convert", "--help").stdout

@@ -60,16 +60,45 @@ def hand_made_docx(
     values: dict[str, list[int]] | None = None,
     split_two: bool = False,
     word_numbering: bool = False,
+    title: tuple[str, ...] = ("海原县关桥乡人民政府", "2021 年政府信息公开工作年度报告"),
+    page: bool = False,
 ) -> Path:
     """``split_two``: 二's four blocks as four tables, as some offices lay them out.
     ``word_numbering``: headings and sub-section titles numbered by Word (a numbered list
-    style), so their text has no 一、 or （一）; 五's heading then has its prescribed words."""
+    style), so their text has no 一、 or （一）; 五's heading then has its prescribed words.
+    ``title``: its lines. ``page``: as a portal page saved whole and opened in a word processor:
+    the site's lines and its 名称/索引号/发布机构 table before the title, its links after."""
     sheet = openpyxl.load_workbook(hand_made(path.with_suffix(".xlsx"), values=values)).active
     assert sheet is not None
     document = Document()
+    if page:
+        for text in (
+            "首页 > 政务公开 > 乡镇政务公开 > 关桥乡 > 政府信息公开年报",
+            "索引号：640522/2022-00153",
+        ):
+            document.add_paragraph(text)
+        details = document.add_table(rows=3, cols=4)
+        for row, cells in enumerate(
+            (
+                (
+                    "名称",
+                    "海原县关桥乡人民政府2021年政府信息公开工作年度报告",
+                    "索引号",
+                    "640522/2022-00153",
+                ),
+                ("发布机构", "关桥乡", "发文日期", "2022-01-20"),
+                ("主题分类", "政府信息公开年报", "文号", ""),
+            )
+        ):
+            for col, text in enumerate(cells):
+                details.cell(row, col).text = text
+        for text in (
+            "发布时间：2022-01-20 来源：关桥乡 浏览次数：128",
+            "【字体：大 中 小】【打印】",
+        ):
+            document.add_paragraph(text)
     paragraphs = [
-        "海原县关桥乡人民政府",
-        "2021 年政府信息公开工作年度报告",
+        *title,
         PREAMBLE,
         "一、总体情况",
         "2021 年，关桥乡党委、政府高度重视政府信息公开工作。",
@@ -120,6 +149,7 @@ def hand_made_docx(
         "无。",
         "海原县关桥乡人民政府",
         "2022年1月20日",
+        *(("【打印本页】【关闭窗口】", "上一篇：关桥乡2021年法治政府建设情况报告") if page else ()),
     ):
         add(text)
     document.save(str(path))

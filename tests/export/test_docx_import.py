@@ -322,3 +322,36 @@ def test_a_workbook_renamed_docx_is_refused(tmp_path: Path) -> None:
         archive.writestr("xl/workbook.xml", "<workbook/>")
     with pytest.raises(FileRefused, match="是压缩文件，但不是 Word 文档"):
         read_docx(path)
+
+
+def test_a_saved_portal_page_is_read_without_the_sites_lines(tmp_path: Path) -> None:
+    """A page saved whole and opened in WPS: menus, the page's details table and its links
+    around the report, the title worded without 工作 — read as the report alone."""
+    path = hand_made_docx(
+        tmp_path / "网页.docx", page=True, title=("海原县关桥乡人民政府2021年政府信息公开年度报告",)
+    )
+    report = read_docx(path).whole()
+    assert (report.organization, report.year) == ("海原县关桥乡人民政府", 2021)
+    assert report.texts.preamble is None or "索引号" not in report.texts.preamble
+    assert report.meta["phone"] == "0955-8531355"
+    assert report.texts.other == "无。" and report.signed_on == dt.date(2022, 1, 20)
+
+
+@pytest.mark.parametrize(
+    ("title", "missing"),
+    [
+        (("2021年政府信息公开工作年度报告",), ["机关名称"]),
+        (("海原县关桥乡人民政府政府信息公开工作年度报告",), []),  # the year from 统计期限
+        (("政府信息公开工作年度报告",), ["机关名称"]),
+    ],
+)
+def test_what_the_title_does_not_say_is_asked_for_not_refused(
+    tmp_path: Path, title: tuple[str, ...], missing: list[str]
+) -> None:
+    read = read_docx(hand_made_docx(tmp_path / "无名.docx", title=title))
+    assert read.missing_identity() == missing
+    if missing:
+        with pytest.raises(FileRefused, match="机关名称"):
+            read.whole()
+        read.identify("海原县关桥乡人民政府", None)
+    assert (read.whole().organization, read.whole().year) == ("海原县关桥乡人民政府", 2021)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from model.paths import data_dir
 from model.report import Status
@@ -577,3 +577,38 @@ def test_an_old_format_is_listed_taken_from_a_drop_and_told_what_to_do(
     window.file_actions.import_file(source)
     assert "另存为" in answers.errors[-1] and save_as in answers.errors[-1]
     assert window.database.store.list_reports() == []
+
+
+def test_a_document_whose_title_lacks_the_name_asks_for_it_prefilled(
+    window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.export.documents import hand_made_docx
+
+    nameless = hand_made_docx(tmp_path / "无名.docx", title=("2021年政府信息公开工作年度报告",))
+    asked: list[tuple[str, str, int | None]] = []
+
+    def ask(store, file_name, organization, year, parent):  # type: ignore[no-untyped-def]
+        asked.append((file_name, organization, year))
+        return None  # 取消
+
+    monkeypatch.setattr(report_dialogs, "ask_identity", ask)
+    window.file_actions.import_file(nameless)
+    assert asked == [("无名.docx", "", 2021)]
+    assert window.database.store.list_reports() == []  # cancelled: nothing imported
+    monkeypatch.setattr(report_dialogs, "ask_identity", lambda *a: ("海原县关桥乡人民政府", 2021))
+    window.file_actions.import_file(nameless)
+    assert window.session is not None
+    assert window.session.report.organization == "海原县关桥乡人民政府"
+
+
+def test_the_identity_dialog_needs_a_name_and_offers_the_known_ones(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    open_sample_report(window)
+    dialog = report_dialogs.IdentityDialog(window.database.store, "无名.docx", "", 2021, window)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled() and "机关名称" in dialog.findChildren(QLabel)[0].text()
+    assert dialog.organization.findText("海原县关桥乡人民政府") >= 0
+    dialog.organization.setCurrentText("海原县关桥乡人民政府")
+    assert ok.isEnabled() and dialog.chosen() == ("海原县关桥乡人民政府", 2021)
