@@ -107,7 +107,8 @@ def _read_visible(blocks: list[Block]) -> ImportResult:
     if recognise_format(cells.texts() + paragraphs) == 2019:
         raise refused(f"这个文档是{NAME_2019}的报告，目前尚不支持导入。")
     issues: Issues = []
-    values = read_tables(cells, issues)
+    loosely: list[str] = []
+    values = read_tables(cells, issues, loosely)
     report = _report_from_text(blocks, issues)
     if issues:
         raise FileRefused(issues)
@@ -115,7 +116,8 @@ def _read_visible(blocks: list[Block]) -> ImportResult:
     missing = [label for key, label in META_FIELDS if not report.meta.get(key)]
     notes = [
         "已从 Word 文档读取标题、前言、一至六的文字和二、三、四表格中的数字。"
-        + (f"前言中没有找到{'、'.join(missing)}。" if missing else "")
+        + (f"前言中没有找到{'、'.join(missing)}。" if missing else ""),
+        *loosely,
     ]
     return ImportResult(report, notes, status_known=False)
 

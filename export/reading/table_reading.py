@@ -7,7 +7,11 @@ naming the cell. A merged range holds its value in its first cell, as Excel and 
 
 from __future__ import annotations
 
+import difflib
+import itertools
+import sys
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from typing import Any
 
@@ -83,12 +87,17 @@ class Cells:
         return joined, canonical_label(parts[-1][1]) if parts else ""
 
 
-def read_tables(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
-    """The typed values of 二、三、四; what cannot be read goes to ``issues``."""
-    values: dict[CellRef, Value] = {}
-    for reader in (_read_proactive, _read_applications, _read_review):
-        values |= reader(cells, issues)
-    return values
+def read_tables(
+    cells: Cells, issues: Issues, notes: list[str] | None = None
+) -> dict[CellRef, Value]:
+    """The typed values of 二、三、四; what cannot be read goes to ``issues``, what was read
+    loosely (a mistyped row label, a one-row （六）) to ``notes``."""
+    notes = [] if notes is None else notes
+    return (
+        _read_proactive(cells, issues)
+        | _read_applications(cells, issues, notes)
+        | _read_review(cells, issues)
+    )
 
 
 def _value(sheet: CellSheet, row: int, col: int, kind: Kind, issues: Issues) -> Value | None:
@@ -117,9 +126,13 @@ def _value(sheet: CellSheet, row: int, col: int, kind: Kind, issues: Issues) -> 
 Places = dict[CellRef, tuple[CellSheet, int, int]]  # where each cell's value is read
 
 
-def _take(table: Table, places: Places, issues: Issues) -> dict[CellRef, Value]:
-    """Read every cell; typed ones are returned, computed ones must agree with their parts."""
+def _take(
+    table: Table, places: Places, issues: Issues, zero: AbstractSet[CellRef] = frozenset()
+) -> dict[CellRef, Value]:
+    """Read every cell; typed ones are returned, computed ones must agree with their parts.
+    ``zero``: typed cells the document has no place for, read as 0."""
     read = {ref: _value(s, r, c, table.kind(ref), issues) for ref, (s, r, c) in places.items()}
+    read |= {ref: parse_cell(table.kind(ref), "") for ref in zero}
     typed = {ref: v for ref, v in read.items() if v is not None and table.role(ref) is Role.INPUT}
     given = {ref: v for ref, v in read.items() if v is not None}
     for wrong in mismatched_totals(table, typed, given):
@@ -133,7 +146,7 @@ def _take(table: Table, places: Places, issues: Issues) -> dict[CellRef, Value]:
     return typed
 
 
-def _read_applications(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
+def _read_applications(cells: Cells, issues: Issues, notes: list[str]) -> dict[CellRef, Value]:
     anchors = cells.find("社会公益组织")
     if not anchors:
         issues.append(
@@ -157,6 +170,7 @@ def _read_applications(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
         for leaf in top.leaves()
     }
     rows: dict[str, int] = {}
+    unplaced: dict[int, str] = {}  # rows with numbers whose label is none of the format's
     for row in range(header_row + 1, sheet.max_row + 1):
         joined, last = cells.row_text(sheet, row, first_data_col)
         found = [
@@ -165,6 +179,8 @@ def _read_applications(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
             if label in (last, joined[-len(label) :])
         ]
         if not found:
+            if last and any(sheet.value(row, c) is not None for c in columns.values()):
+                unplaced[row] = last
             continue
         key = max(found)[1]  # the longest label that fits: 3.其他 is not 其他
         if key in rows:
@@ -172,12 +188,78 @@ def _read_applications(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
                 (sheet.where(row, 1), f"“{_label_of(APPLICATIONS, key)}”这一行出现了两次。")
             )
         rows[key] = row
-    missing = [_label_of(APPLICATIONS, key) for key in APPLICATIONS.row_keys() if key not in rows]
+    zero = _one_row_other(rows, unplaced, sheet, notes)
+    _loosely(rows, unplaced, sheet, notes)
+    missing = [
+        _label_of(APPLICATIONS, key)
+        for key in APPLICATIONS.row_keys()
+        if key not in rows and key not in zero
+    ]
     if missing:
         issues.append((sheet.title, "三、依申请公开表中找不到这些行：" + "、".join(missing)))
         return {}
-    places = {ref: (sheet, rows[ref.row], columns[ref.col]) for ref in APPLICATIONS.cells}
-    return _take(APPLICATIONS, places, issues)
+    places = {
+        ref: (sheet, rows[ref.row], columns[ref.col])
+        for ref in APPLICATIONS.cells
+        if ref.row in rows
+    }
+    typed = _take(
+        APPLICATIONS, places, issues, zero={r for r in APPLICATIONS.cells if r.row in zero}
+    )
+    return typed
+
+
+_OTHER_ROWS = ("other_no_supplement", "other_fee_unpaid", "other_misc")
+
+
+def _one_row_other(
+    rows: dict[str, int], unplaced: dict[int, str], sheet: CellSheet, notes: list[str]
+) -> set[str]:
+    """（六）其他处理 printed as one row, as the 2019 table had it: its numbers go to （六）3.其他
+    and the other two rows are 0 (the totals stay right); the rows it stands for, else none."""
+    label = canonical_label("（六）其他处理")
+    row = next((r for r, text in unplaced.items() if text == label), None)
+    if row is None or any(key in rows for key in _OTHER_ROWS):
+        return set()
+    del unplaced[row]
+    rows["other_misc"] = row
+    notes.append(
+        f"三、依申请公开表{sheet.where(row, 1)}的“（六）其他处理”只有一行（2019 年表格的写法），"
+        "其数字已计入“（六）3.其他”，“1.申请人无正当理由逾期不补正…”和“2.申请人逾期未按收费通知"
+        "要求缴纳费用…”两行记为 0，合计不变；请核对。"
+    )
+    return set(_OTHER_ROWS[:2])
+
+
+def _loosely(
+    rows: dict[str, int], unplaced: dict[int, str], sheet: CellSheet, notes: list[str]
+) -> None:
+    """Rows whose label has a typo (“2.其他法律行政止公开”), placed in ``rows`` where the rows
+    found around them leave exactly as many places open as there are such rows, in order, and
+    the wording is close; each named in a note. Nothing else is guessed."""
+    order = APPLICATIONS.row_keys()
+    found = [i for i, key in enumerate(order) if key in rows]
+    bounds = [-1, *found, len(order)]
+    for low, high in itertools.pairwise(bounds):
+        gap = order[low + 1 : high]
+        top = rows[order[low]] if low >= 0 else 0
+        bottom = rows[order[high]] if high < len(order) else sys.maxsize
+        candidates = sorted(r for r in unplaced if top < r < bottom)
+        if not gap or len(candidates) != len(gap):
+            continue
+        for key, row in zip(gap, candidates, strict=True):
+            prescribed = _label_of(APPLICATIONS, key)
+            if _similarity(unplaced[row], canonical_label(prescribed)) < 0.6:
+                continue
+            rows[key] = row
+            notes.append(
+                f"三、依申请公开表{sheet.where(row, 1)}的“{unplaced.pop(row)}”与规定的"
+                f"“{prescribed}”不完全相同，按它在表中的位置认作这一行；请核对。"
+            )
+
+
+def _similarity(text: str, label: str) -> float:
+    return difflib.SequenceMatcher(None, text, label).ratio()
 
 
 def _label_of(table: Table, row: str) -> str:

@@ -36,7 +36,8 @@ def read_xlsx(path: Path) -> ImportResult:
     if recognise_format(cells.texts()) == 2019:
         raise refused(f"这个工作簿是{NAME_2019}的表格，目前尚不支持导入。")
     issues: Issues = []
-    values = read_tables(cells, issues)
+    loosely: list[str] = []
+    values = read_tables(cells, issues, loosely)
     base = _hidden_report(workbook, issues)
     if issues:
         raise FileRefused(issues)
@@ -60,7 +61,7 @@ def read_xlsx(path: Path) -> ImportResult:
                 "已以工作表中看得见的数字为准。"
             )
     report.values.update(values)
-    return ImportResult(report, notes, status_known)
+    return ImportResult(report, notes + loosely, status_known)
 
 
 # ── the workbook ──

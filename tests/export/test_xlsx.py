@@ -358,3 +358,53 @@ def test_each_table_prints_across_its_page_in_a_legible_size(
     assert span > 0.8 * paper_width
     heights = sorted(w[4] - w[2] for w in table)
     assert heights[len(heights) // 2] > 9  # the median word's height, in points
+
+
+def test_a_mistyped_row_label_is_placed_by_the_order_around_it_and_named(tmp_path: Path) -> None:
+    path = hand_made(tmp_path / "手工.xlsx", values={"(一) 予以公开": [2, 1, 0, 0, 0, 0, 3]})
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    typo = find(sheet, "4.保护第三方合法权益")
+    typo.value = "4.保护第三方合权益"  # a character dropped
+    for col, number in enumerate([0, 0, 0, 0, 0, 0, 0], start=4):
+        sheet.cell(row=typo.row, column=col, value=number)
+    book.save(path)
+    read = read_xlsx(path)
+    assert any("4.保护第三方合权益" in note and "按它在表中的位置" in note for note in read.notes)
+    assert (
+        read.report.values[CellRef("applications", "withheld_third_party", "natural_person")] == 0
+    )
+
+
+def test_a_label_unlike_any_row_is_named_not_guessed(tmp_path: Path) -> None:
+    path = hand_made(tmp_path / "手工.xlsx")
+    book = openpyxl.load_workbook(path)
+    find(book.active, "4.保护第三方合法权益").value = "另外一种情形"
+    book.save(path)
+    with pytest.raises(FileRefused, match=r"4\.保护第三方合法权益"):
+        read_xlsx(path)
+
+
+def test_other_handling_printed_as_one_row_goes_to_its_third_line_with_a_note(
+    tmp_path: Path,
+) -> None:
+    """The 2019 table's one row （六）其他处理 kept in a 2021 report: its numbers become （六）3.其他,
+    the two other lines 0, the totals right."""
+    path = hand_made(
+        tmp_path / "手工.xlsx",
+        values={"(一) 予以公开": [1, 1, 0, 0, 0, 0, 2], "(七)总计": [2, 1, 0, 0, 0, 0, 3]},
+    )
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    first = find(sheet, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请").row
+    sheet.delete_rows(first + 1, 2)
+    sheet.cell(row=first, column=3).value = None
+    for col, number in enumerate([1, 0, 0, 0, 0, 0, 1], start=4):
+        sheet.cell(row=first, column=col, value=number)
+    book.save(path)
+    read = read_xlsx(path)
+    values = read.report.values
+    assert values[CellRef("applications", "other_misc", "natural_person")] == 1
+    assert values[CellRef("applications", "other_no_supplement", "natural_person")] == 0
+    assert values[CellRef("applications", "other_fee_unpaid", "natural_person")] == 0
+    assert any("（六）其他处理" in note and "3.其他" in note for note in read.notes)
