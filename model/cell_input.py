@@ -14,8 +14,18 @@ from decimal import Decimal, InvalidOperation
 from .format.declaration import Kind
 
 MAX_COUNT = 999_999_999
-MAX_AMOUNT = Decimal("999999999.9999")
-AMOUNT_PLACES = 4
+# The fee in 万元 to the 分 (six places), as portals print it (5949.088667); a version-1 data
+# package allowed four.
+AMOUNT_PLACES = 6
+MAX_AMOUNT = Decimal("999999999.999999")
+TOO_LARGE = "金额不能超过 999,999,999.999999 万元"
+
+
+def too_many_places(places: int = AMOUNT_PLACES) -> str:
+    """最多保留 6 位小数（0.000001 万元即 1 分）: the limit, said with its smallest amount."""
+    smallest = {4: "1 元", 6: "1 分"}.get(places, f"{Decimal(1).scaleb(-places)} 万元")
+    return f"最多保留 {places} 位小数（{Decimal(1).scaleb(-places):f} 万元即 {smallest}）"
+
 
 Value = int | Decimal
 
@@ -47,17 +57,15 @@ def parse_count(text: str) -> int:
 def parse_amount(text: str) -> Decimal:
     integer, fraction = _split_number(text, Kind.AMOUNT, "金额")
     if len(fraction) > AMOUNT_PLACES:
-        raise InputError(
-            f"“{_shown(text)}”的小数位太多：金额以万元为单位，最多保留 4 位小数（0.0001 万元即 1 元）。"
-        )
+        raise InputError(f"“{_shown(text)}”的小数位太多：金额以万元为单位，{too_many_places()}。")
     if len(integer.lstrip("0")) > 9:
-        raise InputError(f"“{_shown(text)}”太大：金额不能超过 999,999,999.9999 万元。")
+        raise InputError(f"“{_shown(text)}”太大：{TOO_LARGE}。")
     try:
         value = Decimal(f"{integer}.{fraction}" if fraction else integer)
     except InvalidOperation as error:  # pragma: no cover - the pattern only lets digits through
         raise InputError(f"“{_shown(text)}”不是有效的金额。") from error
     if value > MAX_AMOUNT:
-        raise InputError(f"“{_shown(text)}”太大：金额不能超过 999,999,999.9999 万元。")
+        raise InputError(f"“{_shown(text)}”太大：{TOO_LARGE}。")
     return value
 
 

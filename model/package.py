@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomically
-from .cell_input import MAX_COUNT, Value, format_value
+from .cell_input import AMOUNT_PLACES, MAX_COUNT, Value, format_value
 from .checks.identity import FIRST_YEAR, LAST_YEAR
 from .checks.values import total_problem, value_problem
 from .format.declaration import CellRef, Kind, Role
@@ -40,7 +40,8 @@ from .report import (
 from .text_input import clean_json, clean_tree
 
 FORMAT_ID = "gov-info-annual-report"
-PACKAGE_VERSION = 1
+PACKAGE_VERSION = 2
+V1_AMOUNT_PLACES = 4  # version 2 allows AMOUNT_PLACES (6)
 _TOP_KEYS = (
     "format",
     "package_version",
@@ -180,6 +181,7 @@ class _Reader:
     def __init__(self) -> None:
         self.refusals: list[tuple[str, str]] = []
         self.problems: list[Problem] = []
+        self.amount_places = AMOUNT_PLACES  # the fee's decimal places the package's version allows
 
     def refuse(self, path: str, message: str) -> None:
         self.refusals.append((path, message))
@@ -213,6 +215,7 @@ class _Reader:
             self.refuse("format", f"这不是年报助手的数据包（format 应为 “{FORMAT_ID}”）。")
             return
         version = data.get("package_version", 1)
+        self.amount_places = V1_AMOUNT_PLACES if version == 1 else AMOUNT_PLACES
         if not _is_int(version) or version < 1:
             self.refuse("package_version", "package_version 必须是正整数。")
         elif version > PACKAGE_VERSION:
@@ -366,7 +369,7 @@ class _Reader:
             parsed = Decimal(value)
             if parsed == 0:
                 parsed = parsed.copy_abs()  # -0.0 is 0: written back as "0.0", never "-0.0"
-        message = value_problem(kind, parsed) if parsed is not None else None
+        message = value_problem(kind, parsed, self.amount_places) if parsed is not None else None
         if parsed is None:
             message = (
                 f"应为 0 到 {MAX_COUNT:,} 之间的整数，而不是 {_shown(value)}。"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..cell_input import AMOUNT_PLACES, MAX_AMOUNT, MAX_COUNT
+from ..cell_input import AMOUNT_PLACES, MAX_AMOUNT, MAX_COUNT, TOO_LARGE, too_many_places
 from ..format.declaration import CellRef, Kind
 from ..format.format_2021 import TABLES
 from ..problems import Problem, error
@@ -40,8 +40,9 @@ def total_problem(total: object) -> str | None:
     return None
 
 
-def value_problem(kind: Kind, value: object) -> str | None:
-    """Why a value cannot stand in a cell of this kind, or None."""
+def value_problem(kind: Kind, value: object, places: int = AMOUNT_PLACES) -> str | None:
+    """Why a value cannot stand in a cell of this kind, or None; ``places``: the fee's decimal
+    places allowed (a version-1 data package: 4)."""
     if kind is Kind.COUNT:
         if type(value) is not int:
             return "件数必须是整数。"
@@ -53,7 +54,7 @@ def value_problem(kind: Kind, value: object) -> str | None:
     if value < 0:
         return f"金额 {value} 是负数：金额不能为负数。"
     if value > MAX_AMOUNT:
-        return f"金额 {value} 太大：不能超过 999,999,999.9999 万元。"
-    if value != value.quantize(Decimal(1).scaleb(-AMOUNT_PLACES)):
-        return f"金额 {value} 的小数位太多：最多保留 4 位小数（0.0001 万元即 1 元）。"
+        return f"金额 {value} 太大：{TOO_LARGE}。"
+    if value != value.quantize(Decimal(1).scaleb(-places)):
+        return f"金额 {value} 的小数位太多：{too_many_places(places)}。"
     return None

@@ -76,7 +76,7 @@ def test_amounts_accepted_as_decimals(text: str, value: Decimal) -> None:
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("0.00001", "4 位小数"),
+        ("0.0000001", "6 位小数"),
         ("-1", "负数"),
         ("12元", "万元"),
         ("十二", "数字"),

@@ -84,7 +84,7 @@ def test_r1_balanced_columns_pass() -> None:
         (CellRef("applications", "disclosed", "research"), 1_000_000_000),
         (CellRef("applications", "disclosed", "research"), 1.0),
         (CellRef("proactive", "penalty", "decisions"), True),
-        (CellRef("proactive", "fees", "amount"), Decimal("0.00001")),
+        (CellRef("proactive", "fees", "amount"), Decimal("0.0000001")),
         (CellRef("proactive", "fees", "amount"), Decimal("-2")),
         (CellRef("proactive", "fees", "amount"), 2.5),
     ],

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from model.format.declaration import CellRef
 from model.package import (
+    PACKAGE_VERSION,
     FileRefused,
     dumps_package,
     load_report,
@@ -45,7 +46,7 @@ def test_round_trip_of_generated_reports(report: Report) -> None:
 def test_written_package_has_every_key_and_computed_cells() -> None:
     data = to_package(sample_report())
     assert data["format"] == "gov-info-annual-report"
-    assert data["package_version"] == 1 and data["format_version"] == 2021
+    assert data["package_version"] == 2 and data["format_version"] == 2021
     assert len(data["tables"]["applications"]) == 25
     assert all(len(row) == 7 for row in data["tables"]["applications"].values())
     assert data["tables"]["review_litigation"]["review"] == {
@@ -139,8 +140,24 @@ def test_structural_refusals_name_the_path(change: Any, path: str) -> None:
 
 def test_a_newer_package_is_refused_by_name() -> None:
     data = package()
-    data["package_version"] = 2
+    data["package_version"] = PACKAGE_VERSION + 1
     assert "更新版本的年报助手" in str(refused(data))
+
+
+@pytest.mark.parametrize(("version", "accepted"), [(1, False), (2, True)])
+def test_a_fee_to_the_fen_needs_a_version_2_package(version: int, accepted: bool) -> None:
+    """万元 to six places (5949.088667, as portals print it) came with version 2; a version-1
+    package held four."""
+    data = package()
+    data["package_version"] = version
+    data["tables"]["proactive"]["fees"]["amount"] = "5949.088667"
+    read = read_package(json.dumps(data, ensure_ascii=False))
+    fee = read.report.values.get(CellRef("proactive", "fees", "amount"))
+    if accepted:
+        assert not read.problems and fee == Decimal("5949.088667")
+    else:
+        assert [p.rule for p in read.problems] == ["E-value"]
+        assert "最多保留 4 位小数" in read.problems[0].message
 
 
 def test_a_2019_package_is_refused_by_name() -> None:
@@ -177,7 +194,7 @@ def test_bad_counts_are_e_value_naming_the_cell(row: str, col: str, value: Any) 
     ]
 
 
-@pytest.mark.parametrize("value", ["0.00001", "-1", "1,5", 1e-7, "１２"])
+@pytest.mark.parametrize("value", ["0.0000001", "-1", "1,5", 1e-7, "１２"])
 def test_bad_fees_are_e_value(value: Any) -> None:
     data = package()
     data["tables"]["proactive"]["fees"]["amount"] = value
