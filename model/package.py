@@ -36,6 +36,7 @@ from .report import (
     clean_texts,
     computed_values,
     mismatched_totals,
+    printed_totals,
 )
 from .text_input import clean_json, clean_tree
 
@@ -55,6 +56,7 @@ _TOP_KEYS = (
     "texts",
     "tables",
     "explanations",
+    "as_published",
 )
 _DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
 
@@ -106,7 +108,18 @@ def to_package(report: Report) -> dict[str, Any]:
             {"rule": e.rule, "cells": sorted(e.cells), "sentence": e.sentence, "text": e.text}
             for e in report.explanations
         ],
+    } | _as_published(report)
+
+
+def _as_published(report: Report) -> dict[str, Any]:
+    """The printed totals still disagreeing with their parts (none: no key, as version 1)."""
+    printed = {
+        wrong.ref.path: format_value(wrong.given)
+        if TABLES[wrong.ref.table].kind(wrong.ref) is Kind.AMOUNT
+        else wrong.given
+        for wrong in printed_totals(report)
     }
+    return {"as_published": printed} if printed else {}
 
 
 def dumps_package(report: Report) -> str:
@@ -204,6 +217,8 @@ class _Reader:
             explanations=self._explanations(data.get("explanations", [])),
         )
         self._tables(data.get("tables", {}), report)
+        if "as_published" in data:
+            self._printed(data["as_published"], report)
         if self.refusals:
             raise FileRefused(self.refusals)
         return PackageRead(report, self.problems)
@@ -399,6 +414,28 @@ class _Reader:
                     f"{table.describe(wrong.ref)}：合计数 {wrong.given} 与各项之和 {wrong.expected} 不符。",
                 )
             )
+
+    def _printed(self, value: Any, report: Report) -> None:
+        """``as_published`` (version 2): computed cells only, each differing from its parts."""
+        if self.amount_places == V1_AMOUNT_PLACES:
+            self.refuse("as_published", "as_published 是第 2 版数据包才有的内容。")
+            return
+        if not isinstance(value, dict):
+            self.refuse("as_published", "应为 JSON 对象。")
+            return
+        computed = {ref.path: ref for table in TABLES.values() for ref in table.computed_cells}
+        for path, printed in value.items():
+            ref = computed.get(path)
+            if ref is None:
+                self.refuse(f"as_published.{path}", "只能记录合计（自动计算的格子）印刷的数字。")
+                continue
+            number = self._cell(TABLES[ref.table].kind(ref), printed, ref)
+            if number is None:
+                continue
+            if number == computed_values(TABLES[ref.table], report.values)[ref]:
+                self.refuse(f"as_published.{path}", "印刷的数字与各项之和相同，不应记录。")
+                continue
+            report.as_published[ref] = number
 
     # ── explanations ──
 

@@ -93,6 +93,10 @@ class Report:
     values: dict[CellRef, Value] = field(default_factory=zero_values)
     explanations: list[Explanation] = field(default_factory=list)
     format_version: int = FORMAT_VERSION
+    # A published document's totals that disagree with their parts, as printed (the report's
+    # value is the computed one): kept so that the disagreement is shown (E-R2/R3/R4), never
+    # silently corrected. Only computed cells; see ``printed_totals``.
+    as_published: dict[CellRef, Value] = field(default_factory=dict)
     # Marks the window shows, kept by the store but not part of the data package: cells filled
     # from last year's report (上年结转), and texts copied from it still waiting to be updated.
     carried: set[CellRef] = field(default_factory=set)
@@ -298,6 +302,16 @@ class TotalMismatch(NamedTuple):
     rule: str  # R2, R3 or R4
     given: Value
     expected: Value
+
+
+def printed_totals(report: Report) -> list[TotalMismatch]:
+    """The printed totals (``Report.as_published``) that still disagree with their parts."""
+    found: list[TotalMismatch] = []
+    for key, table in TABLES.items():
+        printed = {ref: v for ref, v in report.as_published.items() if ref.table == key}
+        if printed:
+            found += mismatched_totals(table, report.values, printed)
+    return found
 
 
 def mismatched_totals(

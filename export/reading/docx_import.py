@@ -17,8 +17,10 @@ from pathlib import Path
 
 from docx import Document
 
+from model.cell_input import Value
 from model.checks.identity import FIRST_YEAR, LAST_YEAR
 from model.checks.text_numbers import chinese_number
+from model.format.declaration import CellRef
 from model.format.format_2019 import NAME_2019, recognise_format
 from model.format.format_2021 import (
     OTHER,
@@ -26,6 +28,7 @@ from model.format.format_2021 import (
     PROBLEMS,
     SECTIONS,
     STANDARD_SUBSECTIONS,
+    TABLES,
     TableSection,
     TextSection,
 )
@@ -108,11 +111,19 @@ def _read_visible(blocks: list[Block]) -> ImportResult:
         raise refused(f"这个文档是{NAME_2019}的报告，目前尚不支持导入。")
     issues: Issues = []
     loosely: list[str] = []
-    values = read_tables(cells, issues, loosely)
+    printed: dict[CellRef, Value] = {}
+    values = read_tables(cells, issues, loosely, printed)
     report = _report_from_text(blocks, issues)
     if issues:
         raise FileRefused(issues)
     report.values.update(values)
+    report.as_published = printed
+    if printed:
+        examples = "、".join(TABLES[ref.table].describe(ref) for ref in list(printed)[:3])
+        loosely.append(
+            f"文档中有 {len(printed)} 个合计数与各项之和不符（如{examples}）：合计按各项之和计算，"
+            "印刷的数字已保留，检查结果中列为错误，请核对。"
+        )
     missing = [label for key, label in META_FIELDS if not report.meta.get(key)]
     notes = [
         "已从 Word 文档读取标题、前言、一至六的文字和二、三、四表格中的数字。"

@@ -88,15 +88,20 @@ class Cells:
 
 
 def read_tables(
-    cells: Cells, issues: Issues, notes: list[str] | None = None
+    cells: Cells,
+    issues: Issues,
+    notes: list[str] | None = None,
+    printed: dict[CellRef, Value] | None = None,
 ) -> dict[CellRef, Value]:
     """The typed values of 二、三、四; what cannot be read goes to ``issues``, what was read
-    loosely (a mistyped row label, a one-row （六）) to ``notes``."""
+    loosely (a mistyped row label, a one-row （六）) to ``notes``. A total that disagrees with
+    its parts is an issue — or, for a published document (``printed`` given), kept there as
+    printed (``Report.as_published``)."""
     notes = [] if notes is None else notes
     return (
-        _read_proactive(cells, issues)
-        | _read_applications(cells, issues, notes)
-        | _read_review(cells, issues)
+        _read_proactive(cells, issues, printed)
+        | _read_applications(cells, issues, notes, printed)
+        | _read_review(cells, issues, printed)
     )
 
 
@@ -127,15 +132,22 @@ Places = dict[CellRef, tuple[CellSheet, int, int]]  # where each cell's value is
 
 
 def _take(
-    table: Table, places: Places, issues: Issues, zero: AbstractSet[CellRef] = frozenset()
+    table: Table,
+    places: Places,
+    issues: Issues,
+    printed: dict[CellRef, Value] | None,
+    zero: AbstractSet[CellRef] = frozenset(),
 ) -> dict[CellRef, Value]:
-    """Read every cell; typed ones are returned, computed ones must agree with their parts.
-    ``zero``: typed cells the document has no place for, read as 0."""
+    """Read every cell; typed ones are returned, computed ones must agree with their parts (or
+    go to ``printed``). ``zero``: typed cells the document has no place for, read as 0."""
     read = {ref: _value(s, r, c, table.kind(ref), issues) for ref, (s, r, c) in places.items()}
     read |= {ref: parse_cell(table.kind(ref), "") for ref in zero}
     typed = {ref: v for ref, v in read.items() if v is not None and table.role(ref) is Role.INPUT}
     given = {ref: v for ref, v in read.items() if v is not None}
     for wrong in mismatched_totals(table, typed, given):
+        if printed is not None:
+            printed[wrong.ref] = wrong.given
+            continue
         sheet, r, c = places[wrong.ref]
         issues.append(
             (
@@ -146,7 +158,9 @@ def _take(
     return typed
 
 
-def _read_applications(cells: Cells, issues: Issues, notes: list[str]) -> dict[CellRef, Value]:
+def _read_applications(
+    cells: Cells, issues: Issues, notes: list[str], printed: dict[CellRef, Value] | None
+) -> dict[CellRef, Value]:
     anchors = cells.find("社会公益组织")
     if not anchors:
         issues.append(
@@ -203,10 +217,8 @@ def _read_applications(cells: Cells, issues: Issues, notes: list[str]) -> dict[C
         for ref in APPLICATIONS.cells
         if ref.row in rows
     }
-    typed = _take(
-        APPLICATIONS, places, issues, zero={r for r in APPLICATIONS.cells if r.row in zero}
-    )
-    return typed
+    zeros = {ref for ref in APPLICATIONS.cells if ref.row in zero}
+    return _take(APPLICATIONS, places, issues, printed, zero=zeros)
 
 
 _OTHER_ROWS = ("other_no_supplement", "other_fee_unpaid", "other_misc")
@@ -266,7 +278,9 @@ def _label_of(table: Table, row: str) -> str:
     return next(trail[-1] for ref, (trail, _) in table.label_paths.items() if ref.row == row)
 
 
-def _read_proactive(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
+def _read_proactive(
+    cells: Cells, issues: Issues, printed: dict[CellRef, Value] | None
+) -> dict[CellRef, Value]:
     """二: its four blocks in one table or in several (a row's headers are those above it in
     its own table), the first table holding 行政规范性文件 preferred when a label repeats."""
     anchors = cells.find("行政规范性文件")
@@ -298,7 +312,7 @@ def _read_proactive(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
                     issues.append((sheet.title, f"二、主动公开表中找不到“{col_leaf.label}”列。"))
                     continue
                 places[ref] = (sheet, row, above[-1])
-    return _take(PROACTIVE, places, issues)
+    return _take(PROACTIVE, places, issues, printed)
 
 
 def _first_filled(sheet: CellSheet, row: int, col: int) -> int:
@@ -309,7 +323,9 @@ def _first_filled(sheet: CellSheet, row: int, col: int) -> int:
     return col
 
 
-def _read_review(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
+def _read_review(
+    cells: Cells, issues: Issues, printed: dict[CellRef, Value] | None
+) -> dict[CellRef, Value]:
     anchors = cells.find("复议后起诉")
     review = cells.find("行政复议")
     if not anchors or not review:
@@ -331,4 +347,4 @@ def _read_review(cells: Cells, issues: Issues) -> dict[CellRef, Value]:
     data_row = max(r for _, r in headers) + 1
     refs = [ref for ref in REVIEW_LITIGATION.cells]  # printed order: review, direct, after review
     places = {ref: (sheet, data_row, col) for ref, (col, _) in zip(refs, headers, strict=True)}
-    return _take(REVIEW_LITIGATION, places, issues)
+    return _take(REVIEW_LITIGATION, places, issues, printed)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..problems import Problem, Severity
 from ..report import Report
 from ..settings import Settings
-from .arithmetic import check_balances
+from .arithmetic import check_balances, check_printed_totals
 from .context import Context
 from .explanations import apply_explanations
 from .identity import check_organization, check_year
@@ -37,6 +37,7 @@ CHECKS: tuple[Check, ...] = (
     check_year,
     check_values,
     check_balances,
+    check_printed_totals,
     check_sections,
     check_period,
     check_placeholders,

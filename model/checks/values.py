@@ -1,4 +1,4 @@
-"""E-value: every count an integer from 0 to 999,999,999, the fee a decimal with at most 4 places."""
+"""E-value: every count an integer from 0 to 999,999,999, the fee a decimal with at most 6 places."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ def _write_report_row(db: sqlite3.Connection, report: Report, org_id: int) -> in
 
 
 def _write_parts(db: sqlite3.Connection, report_id: int, report: Report) -> None:
-    for table in ("texts", "cells", "explanations", "report_marks"):
+    for table in ("texts", "cells", "explanations", "report_marks", "printed_totals"):
         db.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
     texts = report.texts
     rows: list[tuple[Any, ...]] = [
@@ -91,6 +91,11 @@ def _write_parts(db: sqlite3.Connection, report_id: int, report: Report) -> None
     marks = [(report_id, "carried", ref.path) for ref in report.carried]
     marks += [(report_id, "pending", path) for path in report.pending_texts]
     db.executemany("INSERT INTO report_marks (report_id, kind, path) VALUES (?, ?, ?)", marks)
+    db.executemany(
+        "INSERT INTO printed_totals (report_id, table_key, row_key, col_key, value) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(report_id, *ref, format_value(value)) for ref, value in report.as_published.items()],
+    )
 
 
 def read_report(db: sqlite3.Connection, report_id: int) -> Report:
@@ -113,6 +118,7 @@ def read_report(db: sqlite3.Connection, report_id: int) -> Report:
         meta=json.loads(meta),
         texts=_load_texts(db, report_id),
         values=_load_values(db, report_id),
+        as_published=_load_printed(db, report_id),
         explanations=_load_explanations(db, report_id),
         format_version=edition,
         carried=carried,
@@ -146,6 +152,19 @@ def _load_values(db: sqlite3.Connection, report_id: int) -> dict[CellRef, Value]
         if ref in values:
             values[ref] = Decimal(text) if TABLES[table_key].kind(ref) is Kind.AMOUNT else int(text)
     return values
+
+
+def _load_printed(db: sqlite3.Connection, report_id: int) -> dict[CellRef, Value]:
+    printed: dict[CellRef, Value] = {}
+    for table_key, row_key, col_key, text in db.execute(
+        "SELECT table_key, row_key, col_key, value FROM printed_totals WHERE report_id = ?",
+        (report_id,),
+    ):
+        ref = CellRef(table_key, row_key, col_key)
+        if table_key in TABLES and ref in TABLES[table_key].computed_cells:
+            kind = TABLES[table_key].kind(ref)
+            printed[ref] = Decimal(text) if kind is Kind.AMOUNT else int(text)
+    return printed
 
 
 def _load_explanations(db: sqlite3.Connection, report_id: int) -> list[Explanation]:

@@ -88,6 +88,17 @@ MIGRATIONS: tuple[str, ...] = (
         event     TEXT NOT NULL
     );
     """,
+    # 3: a published document's totals that disagree with their parts, as printed.
+    """
+    CREATE TABLE printed_totals (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        table_key TEXT NOT NULL,
+        row_key   TEXT NOT NULL,
+        col_key   TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        PRIMARY KEY (report_id, table_key, row_key, col_key)
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -241,11 +241,27 @@ def test_content_inside_a_content_control_is_read(tmp_path: Path) -> None:
     assert report.value(CellRef("proactive", "licensing", "decisions")) == 12
 
 
-def test_a_total_that_disagrees_is_refused_naming_table_row_and_column(tmp_path: Path) -> None:
+def test_a_published_total_that_disagrees_is_kept_as_printed_and_shown(tmp_path: Path) -> None:
+    """Last year's published report with a wrong total still comes in (its 结转下年度 is
+    needed): the total is computed, the printed one kept and named by the checks — through the
+    data package and the database alike."""
+    from model.checks import check_report
+    from model.package import dumps_package, read_package
+    from model.store.store import Store
+
     bad = hand_made_docx(tmp_path / "坏.docx", values={"(七)总计": [2, 1, 0, 0, 0, 0, 9]})
-    with pytest.raises(FileRefused) as refused:
-        read_docx(bad)
-    assert "第 2 个表格第 27 行第 10 列" in str(refused.value) and "E-R2" in str(refused.value)
+    read = read_docx(bad)
+    report = read.whole()
+    total = CellRef("applications", "results_total", "total")
+    assert report.as_published == {total: 9} and report.value(total) == 3
+    assert any("合计数与各项之和不符" in note for note in read.notes)
+    shown = [p for p in check_report(report) if p.cells == (total.path,)]
+    assert [p.rule[:3] for p in shown] == ["E-R"]
+    assert "印的合计是 9" in shown[0].message and "各项之和是 3" in shown[0].message
+    assert read_package(dumps_package(report)).report.as_published == {total: 9}
+    with Store.open(tmp_path / "db.sqlite3") as store:
+        store.save(report)
+        assert store.load(report.id or 0).as_published == {total: 9}
 
 
 def test_a_document_without_the_headings_says_which(tmp_path: Path) -> None:

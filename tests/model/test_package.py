@@ -255,3 +255,36 @@ def test_unreadable_files_are_refused_clearly(tmp_path: Path) -> None:
     gbk.write_bytes('{"organization": "关桥乡"}'.encode("gbk"))
     with pytest.raises(FileRefused, match="UTF-8"):
         load_report(gbk)
+
+
+@pytest.mark.parametrize(
+    ("printed", "says"),
+    [
+        ({"tables.applications.new_requests.natural_person": 5}, "只能记录合计"),  # typed cell
+        ({"tables.applications.results_total.total": 0}, "与各项之和相同"),
+        ({"tables.applications.results_total.total": "九"}, None),  # E-value
+    ],
+)
+def test_as_published_holds_only_totals_that_differ(
+    printed: dict[str, Any], says: str | None
+) -> None:
+    data = package()
+    data["as_published"] = printed
+    if says is None:
+        assert [p.rule for p in read_package(json.dumps(data)).problems] == ["E-value"]
+    else:
+        assert says in str(refused(data))
+
+
+def test_as_published_needs_version_2_and_is_dropped_once_the_parts_agree() -> None:
+    data = package()
+    data["package_version"] = 1
+    data["as_published"] = {"tables.applications.results_total.total": 9}
+    assert "第 2 版" in str(refused(data))
+    data["package_version"] = 2
+    report = read_package(json.dumps(data)).report
+    total = CellRef("applications", "results_total", "total")
+    assert to_package(report)["as_published"] == {total.path: 9}
+    report.set_value(CellRef("applications", "disclosed", "natural_person"), 9)  # now it adds up
+    report.set_value(CellRef("applications", "new_requests", "natural_person"), 9)
+    assert "as_published" not in to_package(report)

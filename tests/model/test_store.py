@@ -283,7 +283,10 @@ def test_migration_from_version_1_backs_up_first_and_keeps_data(tmp_path: Path) 
     with Store.open(path) as store:
         store.save(sample_report())
     raw = sqlite3.connect(path)
-    raw.executescript("DROP TABLE report_marks; DROP TABLE report_events; PRAGMA user_version = 1;")
+    raw.executescript(
+        "DROP TABLE report_marks; DROP TABLE report_events; DROP TABLE printed_totals;"
+        " PRAGMA user_version = 1;"
+    )
     raw.close()
     with Store.open(path) as store:
         assert store.version == SCHEMA_VERSION
