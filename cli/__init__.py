@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "report",
         metavar="REPORT",
-        help="要检查的报告：数据包（.json）、Excel 工作簿（.xlsx）或 Word 文档（.docx）",
+        help="要检查的报告：数据包（.json）、Excel 工作簿（.xlsx）、Word 文档（.docx）或网页（.html）",
     )
     check.add_argument(
         "--previous", metavar="LAST_YEAR", help="上一年度的报告（格式同上），用于与上年比对"
@@ -69,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="以 JSON 数组输出问题")
     _identity_options(check)
     change = commands.add_parser("convert", help="转换报告：JSON 数据包 ⇄ Excel / PDF / Word")
-    change.add_argument("source", metavar="SOURCE", help="来源文件（.json、.xlsx 或 .docx）")
+    change.add_argument(
+        "source", metavar="SOURCE", help="来源文件（.json、.xlsx、.docx、.html 或 .htm）"
+    )
     change.add_argument("target", metavar="TARGET", help="目标文件，按扩展名决定格式")
     change.add_argument(
         "--allow-errors", action="store_true", help="报告有错误时仍导出，并标记为“草稿”"

@@ -36,6 +36,8 @@ READERS: dict[str, FileKind] = {
     ".json": FileKind("年报数据包", "export.files:read_package_file"),
     ".xlsx": FileKind("Excel 工作簿", "export.reading.xlsx_import:read_xlsx"),
     ".docx": FileKind("Word 文档", "export.reading.docx_import:read_docx"),
+    ".html": FileKind("网页", "export.reading.html_import:read_html"),
+    ".htm": FileKind("网页", "export.reading.html_import:read_html"),
 }
 
 # Old binary formats a clerk still meets: shown in the file dialogs and taken from a drop, so that

@@ -58,7 +58,9 @@ def test_the_frozen_command_line_validates_and_exports(frozen: Path, tmp_path: P
         )
         assert result.returncode == 0, result.stderr[-2000:]
         assert target.stat().st_size > 0
-    for source in (".xlsx", ".docx"):  # and back: the importers, loaded only when needed
+    page = tmp_path / "报告 html.html"  # a web page: lxml.html in the frozen program
+    page.write_text(_web_page(tmp_path / "报告 docx.docx"), "utf-8")
+    for source in (".xlsx", ".docx", ".html"):  # and back: the importers, loaded only when needed
         back = tmp_path / f"回读 {source[1:]}.json"
         result = subprocess.run(
             [cli, "convert", str(tmp_path / f"报告 {source[1:]}{source}"), str(back)],
@@ -87,3 +89,10 @@ def test_the_frozen_window_starts(frozen: Path, tmp_path: Path) -> None:
     text = log.read_text(encoding="utf-8")
     assert f"window shown on {database}" in text
     assert "qtbase_zh_CN" not in text  # the Chinese translation was found
+
+
+def _web_page(document: Path) -> str:
+    """The Word report as a web page, made by LibreOffice (as portals publish Word reports)."""
+    from tests.export.office import office_convert
+
+    return office_convert(document, "html", document.parent / "html").read_text("utf-8")
