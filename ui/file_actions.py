@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
@@ -72,14 +73,41 @@ class FileActions(QObject):
         """Read a report from any file we read (chosen, or dropped on the window); it lands in
         the store only when all of it is read."""
         remember(LAST_FOLDER, str(path.parent))
+        self._take_in(path.name, lambda: read_report_file(path))
+
+    @Slot()
+    def paste_report(self) -> None:
+        """A report copied from the portal's page in the browser (编辑 → 粘贴报告): the HTML the
+        browser puts on the clipboard, read as a saved page is."""
+        from PySide6.QtGui import QGuiApplication
+
+        from export.reading.html_import import read_html_text
+
+        data = QGuiApplication.clipboard().mimeData()
+        if data is None or not data.hasHtml():
+            dialogs.error(
+                self.parent_widget,
+                "无法粘贴报告",
+                "剪贴板中没有复制的网页内容。请在浏览器中打开网站上的报告，选中全文（Ctrl+A）"
+                "并复制（Ctrl+C），再回到这里粘贴；也可以把网页“另存为” .html 文件后导入。"
+                if data is None or not data.hasText()
+                else "剪贴板中只有纯文本，看不出表格的行和列。请在浏览器中选中报告全文后复制"
+                "（不要用“粘贴为纯文本”），或把网页“另存为” .html 文件后导入。",
+            )
+            return
+        html = data.html()
+        self._take_in("剪贴板中的报告", lambda: read_html_text(html, "复制的网页"))
+
+    def _take_in(self, name: str, read_it: Callable[[], ImportResult]) -> None:
+        """Read a report and keep it: asked what the file does not say, nothing kept half-read."""
         try:
-            read = read_report_file(path)
-            if read.missing_identity() and not self._identify(read, path):
+            read = read_it()
+            if read.missing_identity() and not self._identify(read, name):
                 return
             report = read.whole()
         except FileRefused as exc:
             dialogs.error(
-                self.parent_widget, "无法导入", f"{path.name} 未导入，数据库没有任何改动：\n{exc}"
+                self.parent_widget, "无法导入", f"{name} 未导入，数据库没有任何改动：\n{exc}"
             )
             return
         if not self._replace_existing(report):
@@ -97,11 +125,11 @@ class FileActions(QObject):
             )
             dialogs.inform(self.parent_widget, "导入完成", "\n".join(read.notes) + advice)
 
-    def _identify(self, read: ImportResult, path: Path) -> bool:
+    def _identify(self, read: ImportResult, name: str) -> bool:
         """Ask for the organization or year the file does not say; False: cancelled."""
         found = read.report
         chosen = report_dialogs.ask_identity(
-            self.bench.store, path.name, found.organization, found.year, self.parent_widget
+            self.bench.store, name, found.organization, found.year, self.parent_widget
         )
         if chosen is not None:
             read.identify(*chosen)

@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
                 None,
                 ("copy_cells", "复制", QKeySequence.StandardKey.Copy, self.copy_cells),
                 ("paste_cells", "粘贴", QKeySequence.StandardKey.Paste, self.paste_cells),
+                None,
+                ("paste_report", "粘贴报告（从网页复制的）", None, files("paste_report")),
             ],
             "视图(&V)": [],  # the docks' own show/hide actions, added below
             "报告(&R)": [
@@ -386,6 +388,9 @@ class MainWindow(QMainWindow):
         """A table copies and pastes blocks of cells; a text field does its own thing."""
         from .report_editor import TableTab
 
+        if action == "paste" and self._pastes_a_report():
+            self.file_actions.paste_report()
+            return
         page = self.current_widget()
         if isinstance(page, TableTab):
             page.view.copy_selection() if action == "copy" else page.view.paste()
@@ -393,6 +398,12 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if hasattr(focus, action):
             getattr(focus, action)()
+
+    def _pastes_a_report(self) -> bool:
+        """Ctrl+V on the welcome page or the report list pastes a report copied from a page."""
+        focus = QApplication.focusWidget()
+        in_list = focus is not None and self.report_list.isAncestorOf(focus)
+        return in_list or self.stack.currentWidget() is self.welcome
 
     @Slot()
     def check(self) -> None:
@@ -462,7 +473,8 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(has)
         for name in ("delete", "rename"):
             self.actions_by_name[name].setEnabled(stored)
-        self.actions_by_name["paste_cells"].setEnabled(editable)
+        # With no report open, Ctrl+V pastes a report copied from a web page (see _clipboard).
+        self.actions_by_name["paste_cells"].setEnabled(editable or not has)
         self.actions_by_name["publish"].setEnabled(editable)
         self.actions_by_name["unpublish"].setEnabled(stored and not editable)
         undo_stack = session.undo_stack if session else None

@@ -37,6 +37,7 @@ KINDS = (
     "xlsx bytes",
     "docx zip",
     "docx bytes",
+    "html bytes",
     "database bytes",
 )
 
@@ -61,12 +62,20 @@ def make_seeds(folder: Path) -> dict[str, list[Path]]:
             path = folder / f"seed{i}{suffix}"
             write_report_file(report, path)
             seeds[suffix].append(path)
+    seeds[".html"] = [_web_page(path) for path in seeds[".docx"]]
     database = folder / "seed.sqlite3"
     with Store.open(database) as store:
         for report in reports:
             store.save(report)
     seeds[".sqlite3"] = [database]
     return seeds
+
+
+def _web_page(document: Path) -> Path:
+    """The Word seed as a web page, as LibreOffice writes it (portals publish Word reports so)."""
+    from tests.export.office import office_convert
+
+    return office_convert(document, "html", document.parent / f"{document.stem}-html")
 
 
 def make_case(index: int, seed: int, folder: Path) -> tuple[str, Path]:

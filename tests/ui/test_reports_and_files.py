@@ -612,3 +612,32 @@ def test_the_identity_dialog_needs_a_name_and_offers_the_known_ones(
     assert dialog.organization.findText("海原县关桥乡人民政府") >= 0
     dialog.organization.setCurrentText("海原县关桥乡人民政府")
     assert ok.isEnabled() and dialog.chosen() == ("海原县关桥乡人民政府", 2021)
+
+
+def test_a_report_copied_from_a_web_page_is_pasted(
+    window: MainWindow, answers: Answers, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """编辑 → 粘贴报告, and Ctrl+V on the welcome page: the browser's HTML of the selection."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    from tests.export.documents import hand_made_docx
+    from tests.export.office import office_convert
+
+    page = office_convert(hand_made_docx(tmp_path / "关桥乡.docx"), "html", tmp_path / "html")
+    clipboard = QGuiApplication.clipboard()
+    text_only = QMimeData()
+    text_only.setText("海原县关桥乡人民政府2021年政府信息公开工作年度报告\n一、总体情况")
+    clipboard.setMimeData(text_only)
+    window.actions_by_name["paste_report"].trigger()
+    assert "纯文本" in answers.errors[-1] and window.database.store.list_reports() == []
+    copied = QMimeData()
+    copied.setHtml(page.read_text("utf-8"))
+    copied.setText("（纯文本）")
+    clipboard.setMimeData(copied)
+    assert window.stack.currentWidget() is window.welcome
+    window.actions_by_name["paste_cells"].trigger()  # what Ctrl+V does
+    qtbot.waitUntil(lambda: window.session is not None)
+    report = window.session.report  # type: ignore[union-attr]
+    assert (report.organization, report.year) == ("海原县关桥乡人民政府", 2021)
+    assert any("已从复制的网页读取" in text for text in answers.asked)
