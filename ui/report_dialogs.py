@@ -29,6 +29,37 @@ from model.store.store import Store
 from . import dialogs
 
 
+def organization_and_year(
+    store: Store, organization: str, year: int | None
+) -> tuple[QComboBox, QSpinBox]:
+    """The organization (the database's names offered, any typed) and the year, prefilled:
+    last year's report when no year is given."""
+    names = QComboBox()
+    names.setEditable(True)
+    names.addItems([org.name for org in store.organizations()])
+    names.setCurrentText(organization)
+    names.lineEdit().setPlaceholderText("机关全称，如：海原县关桥乡人民政府")
+    names.setMinimumWidth(360)
+    this_year = dt.date.today().year
+    years = QSpinBox()
+    years.setRange(FIRST_YEAR, this_year)
+    years.setValue(year or this_year - 1)
+    years.setSuffix(" 年度")
+    return names, years
+
+
+def ok_cancel(dialog: QDialog, ok: str) -> QDialogButtonBox:
+    """The dialog's 确定 button, named for what it does, and 取消."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class NewReportDialog(QDialog):
     """Organization and year of a new report (or of a copy), and whether to carry last year over."""
 
@@ -44,18 +75,7 @@ class NewReportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(f"复制报告：{copy_of}" if copy_of else "新建报告")
-        self.organization = QComboBox()
-        self.organization.setEditable(True)
-        names = [org.name for org in store.organizations()]
-        self.organization.addItems(names)
-        self.organization.setCurrentText(organization)
-        self.organization.lineEdit().setPlaceholderText("机关全称，如：海原县关桥乡人民政府")
-        self.organization.setMinimumWidth(360)
-        this_year = dt.date.today().year
-        self.year = QSpinBox()
-        self.year.setRange(FIRST_YEAR, this_year)
-        self.year.setValue(year or this_year - 1)
-        self.year.setSuffix(" 年度")
+        self.organization, self.year = organization_and_year(store, organization, year)
         self.inherit = QCheckBox("从上一年报告继承（上年结转、现行有效件数、文字）")
         self.inherit.setVisible(copy_of is None)
         self.note = QLabel()
@@ -66,13 +86,7 @@ class NewReportDialog(QDialog):
         form.addRow("报告年度：", self.year)
         form.addRow("", self.inherit)
         form.addRow("", self.note)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("创建")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "创建")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -124,16 +138,7 @@ class IdentityDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("请确认机关名称和年度")
-        self.organization = QComboBox()
-        self.organization.setEditable(True)
-        self.organization.addItems([org.name for org in store.organizations()])
-        self.organization.setCurrentText(organization)
-        self.organization.lineEdit().setPlaceholderText("机关全称，如：海原县关桥乡人民政府")
-        self.organization.setMinimumWidth(360)
-        self.year = QSpinBox()
-        self.year.setRange(FIRST_YEAR, dt.date.today().year)
-        self.year.setValue(year or dt.date.today().year - 1)
-        self.year.setSuffix(" 年度")
+        self.organization, self.year = organization_and_year(store, organization, year)
         note = QLabel(
             f"“{file_name}”的标题中没有写明"
             + "和".join(
@@ -145,13 +150,7 @@ class IdentityDialog(QDialog):
         form = QFormLayout()
         form.addRow("机关名称：", self.organization)
         form.addRow("报告年度：", self.year)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导入")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "导入")
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
