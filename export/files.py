@@ -38,6 +38,7 @@ READERS: dict[str, FileKind] = {
     ".docx": FileKind("Word 文档", "export.reading.docx_import:read_docx"),
     ".html": FileKind("网页", "export.reading.html_import:read_html"),
     ".htm": FileKind("网页", "export.reading.html_import:read_html"),
+    ".pdf": FileKind("PDF 文件", "export.reading.pdf_import:read_pdf"),
 }
 
 # Old binary formats a clerk still meets: shown in the file dialogs and taken from a drop, so that

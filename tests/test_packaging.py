@@ -42,6 +42,7 @@ def test_the_folder_holds_the_window_the_console_program_and_the_instructions(fr
     assert list(internal.rglob("qtbase_zh_CN.qm"))
     assert not list(internal.rglob("*WebEngine*"))
     assert list(internal.rglob("_rl_accel*"))  # reportlab's accelerators, found only through exec()
+    assert list(internal.glob("pdfminer/cmap/*"))  # a Chinese PDF's CID fonts are read through them
     assert list(frozen.parent.glob("年报助手-*.zip"))
 
 
@@ -60,7 +61,8 @@ def test_the_frozen_command_line_validates_and_exports(frozen: Path, tmp_path: P
         assert target.stat().st_size > 0
     page = tmp_path / "报告 html.html"  # a web page: lxml.html in the frozen program
     page.write_text(_web_page(tmp_path / "报告 docx.docx"), "utf-8")
-    for source in (".xlsx", ".docx", ".html"):  # and back: the importers, loaded only when needed
+    # and back: the importers, loaded only when needed (pdfplumber, pdfminer's CJK maps too)
+    for source in (".xlsx", ".docx", ".html", ".pdf"):
         back = tmp_path / f"回读 {source[1:]}.json"
         result = subprocess.run(
             [cli, "convert", str(tmp_path / f"报告 {source[1:]}{source}"), str(back)],

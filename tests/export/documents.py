@@ -135,6 +135,7 @@ def hand_made_docx(
         if first in headings:
             add(headings[first])
         table = document.add_table(rows=last - first + 1, cols=width)
+        table.style = "Table Grid"  # ruled, as the prescribed tables are printed
         for r in range(first, last + 1):
             for c in range(1, width + 1):
                 value = sheet.cell(row=r, column=c).value

@@ -38,6 +38,7 @@ KINDS = (
     "docx zip",
     "docx bytes",
     "html bytes",
+    "pdf bytes",
     "database bytes",
 )
 
@@ -56,7 +57,7 @@ def make_seeds(folder: Path) -> dict[str, list[Path]]:
     numbers = full_report()
     numbers.year = 2022  # another year of the same organization: both fit one database
     reports = [sample_report(), numbers]
-    seeds: dict[str, list[Path]] = {".json": [], ".xlsx": [], ".docx": []}
+    seeds: dict[str, list[Path]] = {".json": [], ".xlsx": [], ".docx": [], ".pdf": []}
     for i, report in enumerate(reports):
         for suffix in seeds:
             path = folder / f"seed{i}{suffix}"
