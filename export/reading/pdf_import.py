@@ -12,6 +12,7 @@ and is refused saying so: there is no OCR here.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,8 @@ Row = list[Cell]  # the cells that hold text, left to right; a spanned place hol
 
 
 def read_pdf(path: Path) -> ImportResult:
+    # pdfminer warns in English of every oddity of a damaged file; what counts is our refusal.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
