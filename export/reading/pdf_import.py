@@ -90,7 +90,7 @@ Page = tuple[list[Line], list[Table]]
 
 def _page(page: Any) -> Page:
     """A page's ruled tables and its lines of text outside them, running lines left out."""
-    found = page.find_tables()
+    found = page.find_tables()  # a frame round the page is no table to pdfplumber (tested)
     boxes = [table.bbox for table in found]
 
     def outside(obj: dict[str, Any]) -> bool:

@@ -67,3 +67,26 @@ def test_a_locked_or_broken_pdf_is_refused_by_name(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
     with pytest.raises(FileRefused, match=r"坏\.pdf"):
         read_pdf(broken)
+
+
+def test_a_frame_round_the_page_is_not_a_table(tmp_path: Path) -> None:
+    """Some offices print a border round each page: its text is still the report's text."""
+    from export.fonts import load_fonts
+    from model.settings import Settings
+
+    framed = tmp_path / "边框.pdf"
+    face = load_fonts(Settings()).faces["body"]
+    page = canvas.Canvas(str(framed))
+    page.rect(50, 50, 495, 742)  # the frame
+    page.setFont(face, 14)
+    for y, text in (
+        (760, "海原县关桥乡人民政府2021年政府信息公开工作年度报告"),
+        (730, "一、总体情况"),
+        (705, "本年度未收到政府信息公开申请。"),
+    ):
+        page.drawString(72, y, text)
+    page.showPage()
+    page.save()
+    with pytest.raises(FileRefused) as refused:  # no tables: refused for them, not for the title
+        read_pdf(framed)
+    assert "找不到报告" not in str(refused.value) and "“一、总体情况”" not in str(refused.value)
