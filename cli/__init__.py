@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "report",
         metavar="REPORT",
-        help="要检查的报告：数据包（.json）、Excel 工作簿（.xlsx）、Word 文档（.docx）或网页（.html）",
+        help="要检查的报告：数据包（.json）、Excel 工作簿（.xlsx）、Word 文档（.docx）、网页（.html）、"
+        "PDF 或从网页复制的文本（.txt）",
     )
     check.add_argument(
         "--previous", metavar="LAST_YEAR", help="上一年度的报告（格式同上），用于与上年比对"
@@ -70,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     _identity_options(check)
     change = commands.add_parser("convert", help="转换报告：JSON 数据包 ⇄ Excel / PDF / Word")
     change.add_argument(
-        "source", metavar="SOURCE", help="来源文件（.json、.xlsx、.docx、.html 或 .htm）"
+        "source",
+        metavar="SOURCE",
+        help="来源文件（.json、.xlsx、.docx、.html、.htm、.pdf 或 .txt）",
     )
     change.add_argument("target", metavar="TARGET", help="目标文件，按扩展名决定格式")
     change.add_argument(

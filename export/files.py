@@ -39,6 +39,7 @@ READERS: dict[str, FileKind] = {
     ".html": FileKind("网页", "export.reading.html_import:read_html"),
     ".htm": FileKind("网页", "export.reading.html_import:read_html"),
     ".pdf": FileKind("PDF 文件", "export.reading.pdf_import:read_pdf"),
+    ".txt": FileKind("从网页复制的文本", "export.reading.text_import:read_text_file"),
 }
 
 # Old binary formats a clerk still meets: shown in the file dialogs and taken from a drop, so that

@@ -78,25 +78,26 @@ class FileActions(QObject):
     @Slot()
     def paste_report(self) -> None:
         """A report copied from the portal's page in the browser (编辑 → 粘贴报告): the HTML the
-        browser puts on the clipboard, read as a saved page is."""
+        browser puts on the clipboard, read as a saved page is, else its plain text."""
         from PySide6.QtGui import QGuiApplication
 
         from export.reading.html_import import read_html_text
+        from export.reading.text_import import read_plain_text
 
         data = QGuiApplication.clipboard().mimeData()
-        if data is None or not data.hasHtml():
+        if data is not None and data.hasHtml():
+            html = data.html()
+            self._take_in("剪贴板中的报告", lambda: read_html_text(html, "复制的网页"))
+        elif data is not None and data.hasText() and "\t" in data.text():
+            text = data.text()  # a browser's plain text: table rows as tab-separated cells
+            self._take_in("剪贴板中的报告", lambda: read_plain_text(text, "复制的文字"))
+        else:
             dialogs.error(
                 self.parent_widget,
                 "无法粘贴报告",
-                "剪贴板中没有复制的网页内容。请在浏览器中打开网站上的报告，选中全文（Ctrl+A）"
-                "并复制（Ctrl+C），再回到这里粘贴；也可以把网页“另存为” .html 文件后导入。"
-                if data is None or not data.hasText()
-                else "剪贴板中只有纯文本，看不出表格的行和列。请在浏览器中选中报告全文后复制"
-                "（不要用“粘贴为纯文本”），或把网页“另存为” .html 文件后导入。",
+                "剪贴板中没有复制的报告。请在浏览器中打开网站上的报告，选中全文（Ctrl+A）并复制"
+                "（Ctrl+C），再回到这里粘贴；也可以把网页“另存为” .html 文件，或下载 PDF 后导入。",
             )
-            return
-        html = data.html()
-        self._take_in("剪贴板中的报告", lambda: read_html_text(html, "复制的网页"))
 
     def _take_in(self, name: str, read_it: Callable[[], ImportResult]) -> None:
         """Read a report and keep it: asked what the file does not say, nothing kept half-read."""

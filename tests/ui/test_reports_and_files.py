@@ -617,7 +617,8 @@ def test_the_identity_dialog_needs_a_name_and_offers_the_known_ones(
 def test_a_report_copied_from_a_web_page_is_pasted(
     window: MainWindow, answers: Answers, qtbot, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    """编辑 → 粘贴报告, and Ctrl+V on the welcome page: the browser's HTML of the selection."""
+    """编辑 → 粘贴报告, and Ctrl+V on the welcome page: the browser's HTML of the selection (its
+    plain text is read only where it has no HTML: tests/export/test_text_import.py)."""
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QGuiApplication
 
@@ -630,7 +631,7 @@ def test_a_report_copied_from_a_web_page_is_pasted(
     text_only.setText("海原县关桥乡人民政府2021年政府信息公开工作年度报告\n一、总体情况")
     clipboard.setMimeData(text_only)
     window.actions_by_name["paste_report"].trigger()
-    assert "纯文本" in answers.errors[-1] and window.database.store.list_reports() == []
+    assert "没有复制的报告" in answers.errors[-1] and window.database.store.list_reports() == []
     copied = QMimeData()
     copied.setHtml(page.read_text("utf-8"))
     copied.setText("（纯文本）")
@@ -641,3 +642,11 @@ def test_a_report_copied_from_a_web_page_is_pasted(
     report = window.session.report  # type: ignore[union-attr]
     assert (report.organization, report.year) == ("海原县关桥乡人民政府", 2021)
     assert any("已从复制的网页读取" in text for text in answers.asked)
+    from tests.export.test_text_import import as_copied
+
+    plain = QMimeData()
+    plain.setText(as_copied(page.read_text("utf-8")))  # a browser's plain text only
+    clipboard.setMimeData(plain)
+    window.actions_by_name["paste_report"].trigger()  # replaces the report pasted before
+    assert any("已从复制的文字读取" in text for text in answers.asked)
+    assert window.session is not None and window.session.report.year == 2021

@@ -1,0 +1,121 @@
+"""Reading a report from plain text as a browser copies a page: paragraphs on lines of their own,
+a table's rows as lines of tab-separated cells.
+
+The tabs keep the cells but not their spans: a label spanning three columns is one cell, a
+label spanning rows is in its first row only. The prescribed tables are therefore laid back out
+by their header words — the applicant columns of 三 (自然人 … 总计) and the outcome columns of 四
+(结果维持 … 总计, three times) — with each row's numbers in the data columns and its labels just
+before them. Other tables (二) need no spans and stand as copied. The blocks then read as every
+document's do (``document_text``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from model.format.format_2021 import APPLICANT_COLUMNS, OUTCOME_COLUMNS, TOTAL_COLUMN
+from model.format.labels import canonical_label
+from model.refusal import refused
+
+from . import ImportResult
+from .document_text import read_document
+from .docx_blocks import Block
+from .table_reading import CellSheet
+
+_NUMBER = re.compile(r"^\s*(?:\d[\d,，]*(?:\.\d+)?\s*(?:件|万元)?)?\s*$")  # blank: 0
+_APPLICANTS = [canonical_label(label) for _, label in (*APPLICANT_COLUMNS, TOTAL_COLUMN)]
+_OUTCOMES = {canonical_label(label) for _, label in OUTCOME_COLUMNS}
+_LABEL_COLUMNS = 3  # 三's label columns, as the format lays them out
+MAX_TEXT_FILE = 5 * 1024 * 1024  # bytes
+
+
+def read_plain_text(text: str, kind: str) -> ImportResult:
+    return read_document(text_blocks(text), kind)
+
+
+def read_text_file(path: Path) -> ImportResult:
+    """Text a clerk pasted into a file (.txt): UTF-8 or GB18030, as Notepad saves it."""
+    from .html_import import decode_page
+
+    try:
+        if path.stat().st_size > MAX_TEXT_FILE:
+            raise refused(f"“{path.name}”太大，不像一份年度报告。")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise refused(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise refused(f"无法读取 {path.name}：{exc.strerror or exc}") from None
+    return read_plain_text(decode_page(data), "文本文件")
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Lines without a tab are paragraphs; runs of tabbed lines are tables."""
+    blocks: list[Block] = []
+    numbers = itertools.count(1)
+    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    for tabbed, group in itertools.groupby(lines, key=lambda line: "\t" in line):
+        if tabbed:
+            rows = [[cell.strip() for cell in line.split("\t")] for line in group]
+            blocks.append(("t", _sheet(rows, next(numbers))))
+        else:
+            blocks += [("p", line.strip()) for line in group]
+    return blocks
+
+
+def _sheet(rows: list[list[str]], number: int) -> CellSheet:
+    words = {canonical_label(cell) for row in rows for cell in row if cell}
+    if "社会公益组织" in words:
+        grid = _applications(rows)
+    elif "复议后起诉" in words:
+        grid = _review(rows)
+    else:
+        grid = {
+            (r, c): cell for r, row in enumerate(rows, 1) for c, cell in enumerate(row, 1) if cell
+        }
+    title = f"第 {number} 个表格"
+    return CellSheet(title, grid, lambda r, c: f"{title}第 {r} 行第 {c} 列")
+
+
+def _applications(rows: list[list[str]]) -> dict[tuple[int, int], str]:
+    """三: the seven applicant columns after three label columns; a row ending in seven numbers
+    (or blanks) is a data row, its labels right before them."""
+    width = len(_APPLICANTS)
+    grid: dict[tuple[int, int], str] = {}
+    for r, row in enumerate(rows, 1):
+        if len(row) >= width and all(_NUMBER.match(cell) for cell in row[-width:]):
+            labels = [cell for cell in row[:-width] if cell]
+            for i, label in enumerate(labels):
+                grid[(r, _LABEL_COLUMNS - len(labels) + 1 + i)] = label
+            for i, cell in enumerate(row[-width:]):
+                if cell.strip():
+                    grid[(r, _LABEL_COLUMNS + 1 + i)] = cell
+            continue
+        for c, cell in enumerate(row, 1):
+            key = canonical_label(cell)
+            if key in _APPLICANTS:
+                grid[(r, _LABEL_COLUMNS + 1 + _APPLICANTS.index(key))] = cell
+            elif cell:
+                grid.setdefault((r, c), cell)
+    return grid
+
+
+def _review(rows: list[list[str]]) -> dict[tuple[int, int], str]:
+    """四: fifteen outcome columns; the outcome words of the header rows stand over them in the
+    order they are read, the row of fifteen numbers under them."""
+    grid: dict[tuple[int, int], str] = {}
+    outcome = itertools.count(1)
+    for r, row in enumerate(rows, 1):
+        cells = [cell for cell in row if cell]
+        if cells and all(_NUMBER.match(cell) for cell in row):
+            for c, cell in enumerate(row, 1):
+                if cell.strip():
+                    grid[(r, c)] = cell
+            continue
+        for c, cell in enumerate(row, 1):
+            if canonical_label(cell) in _OUTCOMES:
+                grid[(r, next(outcome))] = cell
+            elif cell:
+                grid.setdefault((r, c), cell)
+    return grid
