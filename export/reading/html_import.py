@@ -128,6 +128,8 @@ def decode_page(data: bytes) -> str:
 
 def read_html_text(html: str, kind: str) -> ImportResult:
     """A report from a page's HTML (a saved file's, or the clipboard's)."""
+    if len(html) > MAX_PAGE:
+        raise refused(f"{kind}太长（{len(html):,} 个字符），不像一份年度报告。")
     return read_document(page_blocks(html), kind)
 
 

@@ -32,6 +32,8 @@ MAX_TEXT_FILE = 5 * 1024 * 1024  # bytes
 
 
 def read_plain_text(text: str, kind: str) -> ImportResult:
+    if len(text) > MAX_TEXT_FILE:  # characters: a report is some ten thousand
+        raise refused(f"{kind}太长（{len(text):,} 个字符），不像一份年度报告。")
     return read_document(text_blocks(text), kind)
 
 
