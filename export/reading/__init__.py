@@ -8,6 +8,7 @@ workbook and a Word document with them. ``export.files`` picks the reader by the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from model.problems import Problem
 from model.refusal import problems_refused, refused
@@ -49,3 +50,19 @@ class ImportResult:
                 f"文件中找不到报告的{'和'.join(missing)}（标题应为“××乡人民政府××年政府信息公开工作年度报告”）。"
             )
         return self.report
+
+
+def file_bytes(path: Path, limit: int, kind: str) -> bytes:
+    """A whole file that is read at once (a page, a text), refused by name when it is missing,
+    unreadable or larger than any report of its ``kind`` can be."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise refused(
+                f"“{path.name}”有 {size / 1024 / 1024:.1f} MB，不像一份年度报告的{kind}。"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise refused(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise refused(f"无法读取 {path.name}：{exc.strerror or exc}") from None

@@ -20,7 +20,7 @@ from typing import Any
 
 from model.refusal import refused
 
-from . import ImportResult
+from . import ImportResult, file_bytes
 from .document_text import read_document
 from .docx_blocks import Block
 from .table_reading import CellSheet
@@ -94,16 +94,7 @@ _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 
 
 def read_html(path: Path) -> ImportResult:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PAGE:
-            raise refused(f"“{path.name}”有 {size // 1024 // 1024} MB，不像一份年度报告的网页。")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise refused(f"找不到文件：{path}") from None
-    except OSError as exc:
-        raise refused(f"无法读取 {path.name}：{exc.strerror or exc}") from None
-    return read_html_text(decode_page(data), "网页")
+    return read_html_text(decode_page(file_bytes(path, MAX_PAGE, "网页")), "网页")
 
 
 def decode_page(data: bytes) -> str:

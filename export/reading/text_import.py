@@ -19,7 +19,7 @@ from model.format.format_2021 import APPLICANT_COLUMNS, OUTCOME_COLUMNS, TOTAL_C
 from model.format.labels import canonical_label
 from model.refusal import refused
 
-from . import ImportResult
+from . import ImportResult, file_bytes
 from .document_text import read_document
 from .docx_blocks import Block
 from .table_reading import CellSheet
@@ -41,15 +41,7 @@ def read_text_file(path: Path) -> ImportResult:
     """Text a clerk pasted into a file (.txt): UTF-8 or GB18030, as Notepad saves it."""
     from .html_import import decode_page
 
-    try:
-        if path.stat().st_size > MAX_TEXT_FILE:
-            raise refused(f"“{path.name}”太大，不像一份年度报告。")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise refused(f"找不到文件：{path}") from None
-    except OSError as exc:
-        raise refused(f"无法读取 {path.name}：{exc.strerror or exc}") from None
-    return read_plain_text(decode_page(data), "文本文件")
+    return read_plain_text(decode_page(file_bytes(path, MAX_TEXT_FILE, "文本")), "文本文件")
 
 
 def text_blocks(text: str) -> list[Block]:
