@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from model.format.format_2021 import TABLES
+from model.format.labels import canonical_label
 from model.refusal import refused
 
 from . import ImportResult
@@ -32,7 +34,16 @@ _PAGE_NUMBER = re.compile(
 _NUMBER = re.compile(r"^[\d.,，\s]*$")
 # A justified line spreads its characters; the gaps read as spaces between Chinese characters.
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
-_SAME_EDGE = 3.0  # points: two cells' left edges this close stand in one column
+_SAME_EDGE = 3.0
+# Every label of the prescribed tables: a cell holding one begins a row, it continues none.
+_LABELS = frozenset(
+    canonical_label(label)
+    for table in TABLES.values()
+    for row_trail, col_trail in table.label_paths.values()
+    for label in (*row_trail, *col_trail)
+) | frozenset(
+    canonical_label(b.title) for t in TABLES.values() for b in t.blocks if b.title
+)  # points: two cells' left edges this close stand in one column
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])"
 )
@@ -127,16 +138,20 @@ def _rows(table: Any) -> list[Row]:
 def _blocks(pages: list[Page]) -> list[Block]:
     """Paragraphs and tables in reading order, tables joined over page breaks."""
     running = _running_lines(pages)
+    seen: set[str] = set()  # a running line is kept where it first stands (the title, once)
     items: list[tuple[str, Any]] = []  # ("line", Line) or ("table", rows), in order
     for lines, tables in pages:
+        kept = [line for line in lines if line[3] not in running or line[3] not in seen]
+        seen |= {line[3] for line in lines}
         placed = sorted(
-            [(line[0], "line", line) for line in lines if line[3] not in running]
+            [(line[0], "line", line) for line in kept]
             + [(top, "table", rows) for top, rows in tables],
             key=lambda item: item[0],
         )
         for index, (_, kind, item) in enumerate(placed):
             first_on_page = index == 0
-            if kind == "table" and first_on_page and items and items[-1][0] == "table":
+            continues = first_on_page and items and items[-1][0] == "table"
+            if kind == "table" and continues and _same_columns(items[-1][1], item):
                 items[-1] = ("table", _continued(items[-1][1], item))
             else:
                 items.append((kind, item))
@@ -169,6 +184,15 @@ def _running_lines(pages: list[Page]) -> set[str]:
     return {text for text, count in counts.items() if count >= max(3, len(pages) * 2 // 3)}
 
 
+def _same_columns(first: list[Row], more: list[Row]) -> bool:
+    """Whether a table atop a page goes on from the one that ended the page before: most of
+    its columns begin where that one's do (四 after 三 does not)."""
+    before = {x for row in first for x, _ in row}
+    edges = {x for row in more for x, _ in row}
+    same = sum(any(abs(x - y) <= _SAME_EDGE for y in before) for x in edges)
+    return bool(edges) and same >= 0.6 * len(edges)
+
+
 def _continued(first: list[Row], more: list[Row]) -> list[Row]:
     """A table whose rows go on at the top of the next page: one table. Where the page break cut
     a row, the next page begins with the rest of its labels (and of the labels spanning down
@@ -185,7 +209,9 @@ def _continued(first: list[Row], more: list[Row]) -> list[Row]:
         return None
 
     places = [above(x) for x, _ in more[0]]
-    if any(_NUMBER.match(text) for _, text in more[0]) or None in places:
+    if None in places or any(
+        _NUMBER.match(text) or canonical_label(text) in _LABELS for _, text in more[0]
+    ):  # numbers, or a label of the format's own: a row (or a table) of its own
         return first + more
     for (_, text), place in zip(more[0], places, strict=True):
         assert place is not None

@@ -90,3 +90,30 @@ def test_a_frame_round_the_page_is_not_a_table(tmp_path: Path) -> None:
     with pytest.raises(FileRefused) as refused:  # no tables: refused for them, not for the title
         read_pdf(framed)
     assert "找不到报告" not in str(refused.value) and "“一、总体情况”" not in str(refused.value)
+
+
+def test_a_running_title_is_kept_once_and_a_new_table_is_not_glued_to_the_last() -> None:
+    """The title printed atop every page stays once (where the report begins); a table that
+    starts a page with a label of the format's own (四 after 三) is a table of its own."""
+    from export.reading.pdf_import import _blocks
+
+    title = "海原县关桥乡人民政府2021年政府信息公开工作年度报告"
+    three = [[(85.0, "四、结转下年度继续办理"), (214.0, "1")]]
+    four = [[(85.0, "行政复议"), (229.0, "行政诉讼")], [(85.0, "结果维持")]]
+    body = "本年度未收到政府信息公开申请，也没有因政府信息公开被申请行政复议。"
+    pages = [
+        (
+            [
+                (40.0, 150.0, 450.0, title),  # the running header
+                (70.0, 150.0, 450.0, title),  # the title
+                (100.0, 90.0, 160.0, "一、总体情况"),
+                (125.0, 90.0, 520.0, body),
+            ],
+            [],
+        ),
+        ([(40.0, 150.0, 450.0, title)], [(72.0, three)]),
+        ([(40.0, 150.0, 450.0, title)], [(72.0, four)]),
+    ]
+    blocks = _blocks(pages)
+    assert [text for kind, text in blocks if kind == "p"] == [title, title, "一、总体情况", body]
+    assert [kind for kind, _ in blocks].count("t") == 2
