@@ -80,6 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-errors", action="store_true", help="报告有错误时仍导出，并标记为“草稿”"
     )
     _identity_options(change)
+    county = commands.add_parser(
+        "summarize", help="县（区）汇总与审核：检查各单位报告，列出未报送和问题，汇总"
+    )
+    county.add_argument(
+        "sources", metavar="FILE_OR_FOLDER", nargs="+", help="各单位的报告文件或文件夹"
+    )
+    county.add_argument("--year", type=int, required=True, help="报告年度")
+    county.add_argument(
+        "--units", metavar="LIST", help="应报单位名单：每行一个单位（.txt）或一列（.xlsx）"
+    )
+    county.add_argument(
+        "--previous-db", metavar="PATH", help="上一年度报告所在的数据库（默认：本机的数据库）"
+    )
+    county.add_argument(
+        "-o", "--output", metavar="RESULT.xlsx", required=True, help="审核结果工作簿"
+    )
+    county.add_argument("--summary", metavar="SUM", help="另存汇总报告（.pdf、.xlsx 或 .docx）")
     return parser
 
 
@@ -107,6 +124,17 @@ def run(argv: Sequence[str]) -> int:
     if args.command == "convert":
         identity = Identity(args.organization, args.year)
         return convert(args.source, args.target, allow_errors=args.allow_errors, identity=identity)
+    if args.command == "summarize":
+        from .summarize import summarize
+
+        return summarize(
+            args.sources,
+            year=args.year,
+            output=args.output,
+            units=args.units,
+            previous_db=args.previous_db,
+            summary=args.summary,
+        )
     build_parser().print_help()
     return 2
 

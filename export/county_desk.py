@@ -1,0 +1,180 @@
+"""The county's desk: the townships' files read, checked, compared with the list of units, summed.
+
+What the 政务公开办 does with a folder of reports each January, without Qt, for the command line
+(``summarize``) and, later, the window alike. Every file gets its row — read, or the reason it
+could not be; nothing stops at a bad file and nothing a township sent is changed. A unit on the
+list without a report is 未报送; a report of a unit not on it is 名单外; two reports of one unit
+are 重复 (the first kept, by file name). The 汇总 covers each listed unit once that read without
+error; what it leaves out it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model.cell_input import Value
+from model.checks import check_report
+from model.format.declaration import CellRef
+from model.problems import Problem, Severity, error
+from model.refusal import FileRefused
+from model.report import Report
+from model.summary import summary_report
+
+from .files import read_report_file, readable
+
+# The figures a county looks at first, by the cells that hold them.
+KEY_FIGURES: tuple[tuple[str, tuple[CellRef, ...]], ...] = (
+    ("本年新收", (CellRef("applications", "new_requests", "total"),)),
+    ("上年结转", (CellRef("applications", "carried_over", "total"),)),
+    ("办理结果总计", (CellRef("applications", "results_total", "total"),)),
+    ("结转下年度", (CellRef("applications", "carried_forward", "total"),)),
+    ("行政复议", (CellRef("review_litigation", "review", "total"),)),
+    (
+        "行政诉讼",
+        (
+            CellRef("review_litigation", "litigation_direct", "total"),
+            CellRef("review_litigation", "litigation_after_review", "total"),
+        ),
+    ),
+    ("收费金额（万元）", (CellRef("proactive", "fees", "amount"),)),
+)
+
+
+def figure(report: Report, cells: tuple[CellRef, ...]) -> Value:
+    """A key figure of a report: its cells added (行政诉讼 is two totals)."""
+    return sum((report.value(ref) for ref in cells), 0)
+
+
+UNREADABLE, ERRORS, WARNINGS, CLEAN, MISSING = "无法读取", "有错误", "有警告", "无问题", "未报送"
+
+
+@dataclass
+class Unit:
+    """One row of the desk: a file that came in, or a listed unit that sent none."""
+
+    name: str
+    source: Path | None
+    report: Report | None = None
+    problems: list[Problem] = field(default_factory=list)
+    reason: str = ""  # why the file could not be read
+    previous_found: bool = False  # last year's report of the unit was there to compare with
+    on_list: bool = True
+    duplicate: bool = False  # another file of the same unit came first
+
+    @property
+    def status(self) -> str:
+        if self.source is None:
+            return MISSING
+        if self.report is None:
+            return UNREADABLE
+        severities = {p.severity for p in self.problems}
+        if Severity.ERROR in severities:
+            return ERRORS
+        return WARNINGS if Severity.WARNING in severities else CLEAN
+
+    def count(self, severity: Severity) -> int:
+        return sum(p.severity is severity for p in self.problems)
+
+    def figure(self, cells: tuple[CellRef, ...]) -> Value | None:
+        return figure(self.report, cells) if self.report is not None else None
+
+
+@dataclass
+class Desk:
+    year: int
+    units: list[Unit]
+    summary: Report
+
+    @property
+    def missing(self) -> list[Unit]:
+        return [unit for unit in self.units if unit.status == MISSING]
+
+    @property
+    def duplicates(self) -> list[Unit]:
+        names = {unit.name for unit in self.units if unit.duplicate}
+        return [unit for unit in self.units if unit.name in names and unit.source is not None]
+
+    def summed(self) -> list[Unit]:
+        """The units the 汇总 covers: listed, read without error, the first of a duplicate."""
+        return [
+            unit
+            for unit in self.units
+            if unit.report is not None
+            and unit.on_list
+            and not unit.duplicate
+            and unit.status in (CLEAN, WARNINGS)
+        ]
+
+
+def files_in(paths: Iterable[Path]) -> list[Path]:
+    """The files given, a folder standing for every file in it the program reads (by name)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and readable(p))
+        else:
+            found.append(path)
+    return found
+
+
+def review(
+    paths: Iterable[Path],
+    year: int,
+    *,
+    units: list[str] | None = None,
+    previous: Callable[[Report], Report | None] = lambda _report: None,
+    county: str = "本县（区）乡镇汇总",
+) -> Desk:
+    """Read and check every file for ``year``; ``units``: the list of units that must report
+    (None: every unit that sent one); ``previous``: last year's report of a unit, if known."""
+    rows: list[Unit] = []
+    seen: set[str] = set()
+    listed = set(units or [])
+    for path in files_in(paths):
+        unit = _read(path, year, previous)
+        unit.on_list = units is None or unit.name in listed
+        unit.duplicate = unit.report is not None and unit.name in seen
+        if unit.report is not None:
+            seen.add(unit.name)
+        rows.append(unit)
+    rows += [Unit(name, None) for name in units or [] if name not in seen]
+    desk = Desk(year, rows, Report(county, year))
+    left_out = [
+        f"{unit.name}（{_why_left_out(unit)}）"
+        for unit in rows
+        if unit.source is not None and unit not in desk.summed() and not unit.duplicate
+    ]
+    desk.summary = summary_report(
+        [unit.report for unit in desk.summed() if unit.report is not None],
+        county,
+        year,
+        left_out=left_out,
+    )
+    return desk
+
+
+def _read(path: Path, year: int, previous: Callable[[Report], Report | None]) -> Unit:
+    try:
+        read = read_report_file(path)
+    except FileRefused as refusal:
+        return Unit(path.stem, path, reason=str(refusal).replace("\n", "；"))
+    report = read.report
+    if report.year is None:
+        report.year = year
+    if not report.organization.strip():
+        return Unit(path.stem, path, reason="文件中找不到机关名称。")
+    last = previous(report)
+    problems = read.problems + check_report(report, previous=last)
+    if not read.status_known:  # a document cannot say whether it was published
+        problems = [p for p in problems if p.rule != "W-deadline"]
+    if report.year != year:
+        problems.append(error("E-year", (), f"这是 {report.year} 年度的报告，不是 {year} 年度的。"))
+    return Unit(report.organization, path, report, problems, previous_found=last is not None)
+
+
+def _why_left_out(unit: Unit) -> str:
+    if not unit.on_list:
+        return "名单外"
+    return unit.status

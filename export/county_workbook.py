@@ -1,0 +1,99 @@
+"""The 审核结果 workbook of the county's desk: 汇总, 明细, 问题清单, 未报送, 重复.
+
+The 汇总 is the summed report in the prescribed layout, written as any report's workbook is
+(its sheets named 汇总…); 明细 has a row per unit with its key figures and a total row of the
+units the 汇总 covers, which equals the 汇总's own figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from model.atomic import write_atomically
+from model.problems import Severity
+
+from .county_desk import KEY_FIGURES, Desk, Unit, figure
+from .document import render
+from .xlsx import TEXT_SHEET, build_workbook
+
+_BOLD = Font(bold=True)
+_SEVERITY = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.EXPLAINED: "已说明"}
+
+
+def write_review_workbook(desk: Desk, target: Path) -> None:
+    """Write the workbook completely or not at all."""
+    workbook = build_workbook(render(desk.summary), desk.summary)
+    for sheet in workbook.worksheets:
+        if sheet.sheet_state == "visible":
+            sheet.title = "汇总" if sheet.title == TEXT_SHEET else f"汇总 {sheet.title}"
+    _table(
+        workbook.create_sheet("明细"),
+        ["单位", "年度", "来源文件", "状态", "错误", "警告", "上年报告", "是否计入汇总"]
+        + [name for name, _ in KEY_FIGURES],
+        [_detail(desk, unit) for unit in desk.units],
+        total=["合计（计入汇总的单位）", desk.year, "", "", "", "", "", ""]
+        + [figure(desk.summary, cells) for _, cells in KEY_FIGURES],
+    )
+    _table(
+        workbook.create_sheet("问题清单"),
+        ["单位", "严重程度", "规则", "说明", "位置"],
+        [
+            [unit.name, _SEVERITY[p.severity], p.rule, p.message, "、".join(p.cells)]
+            for unit in desk.units
+            for p in unit.problems
+        ]
+        + [
+            [unit.name, "无法读取", "", unit.reason, str(unit.source)]
+            for unit in desk.units
+            if unit.reason
+        ],
+    )
+    _table(workbook.create_sheet("未报送"), ["单位"], [[unit.name] for unit in desk.missing])
+    _table(
+        workbook.create_sheet("重复"),
+        ["单位", "来源文件", "处理"],
+        [
+            [unit.name, str(unit.source), "未计入（重复）" if unit.duplicate else "计入"]
+            for unit in desk.duplicates
+        ],
+    )
+    write_atomically(target, workbook.save)
+
+
+def _detail(desk: Desk, unit: Unit) -> list[object]:
+    summed = unit in desk.summed()
+    return [
+        unit.name,
+        unit.report.year if unit.report else desk.year,
+        str(unit.source or ""),
+        unit.status
+        + ("（名单外）" if not unit.on_list else "")
+        + ("（重复）" if unit.duplicate else ""),
+        unit.count(Severity.ERROR),
+        unit.count(Severity.WARNING),
+        "有" if unit.previous_found else "无",
+        "是" if summed else "否",
+        *(unit.figure(cells) for _, cells in KEY_FIGURES),
+    ]
+
+
+def _table(
+    sheet: Worksheet, header: list[str], rows: list[list[object]], total: list[object] | None = None
+) -> None:
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = _BOLD
+    for row in rows:
+        sheet.append([value if value is not None else "" for value in row])
+    if total is not None:
+        sheet.append(total)
+        for cell in sheet[sheet.max_row]:
+            cell.font = _BOLD
+    for column, title in enumerate(header, start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = max(
+            8, 2 * len(title) + 2
+        )
+    sheet.freeze_panes = "A2"
