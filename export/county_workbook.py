@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl.styles import Font
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.atomic import write_atomically
@@ -68,7 +69,7 @@ def _detail(desk: Desk, unit: Unit) -> list[object]:
     return [
         unit.name,
         unit.report.year if unit.report else desk.year,
-        str(unit.source or ""),
+        unit.source.name if unit.source else "",
         unit.status
         + ("（名单外）" if not unit.on_list else "")
         + ("（重复）" if unit.duplicate else ""),
@@ -78,6 +79,11 @@ def _detail(desk: Desk, unit: Unit) -> list[object]:
         "是" if summed else "否",
         *(unit.figure(cells) for _, cells in KEY_FIGURES),
     ]
+
+
+def _width(value: object) -> int:
+    """A value's width in Excel's character unit: a Chinese character is two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(value if value is not None else ""))
 
 
 def _table(
@@ -92,8 +98,11 @@ def _table(
         sheet.append(total)
         for cell in sheet[sheet.max_row]:
             cell.font = _BOLD
-    for column, title in enumerate(header, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = max(
-            8, 2 * len(title) + 2
-        )
+    for column in sheet.iter_cols(min_row=1, max_row=sheet.max_row):
+        longest = max(_width(cell.value) for cell in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(50, max(6, longest + 2))
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
     sheet.freeze_panes = "A2"
