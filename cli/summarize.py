@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from export.county_desk import CLEAN, UNREADABLE, WARNINGS, Desk, review
+from export.county_desk import CLEAN, UNREADABLE, WARNINGS, Desk, read_units, review
 from export.files import write_report_file
 from model.paths import default_database
 from model.problems import Severity
@@ -56,25 +56,6 @@ def summarize(
         return UNUSABLE
     print(f"已写入 {output}" + (f" 和 {summary}" if summary else ""))
     return _status(desk)
-
-
-def read_units(path: Path) -> list[str]:
-    """The list of units: one name a line (a text file), or the first column of a workbook."""
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(path, read_only=True).worksheets[0]
-            cells = [row[0] for row in sheet.iter_rows(values_only=True) if row]
-        except Exception as exc:  # openpyxl raises many kinds for a bad file
-            raise FileRefused([("", f"无法读取单位名单 {path.name}：{exc}")]) from None
-    else:
-        try:
-            cells = path.read_text("utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FileRefused([("", f"无法读取单位名单 {path.name}：{exc}")]) from None
-    names = [str(cell).strip() for cell in cells if cell is not None and str(cell).strip()]
-    return [name for name in names if name not in ("单位", "单位名称", "应报单位")]
 
 
 @contextlib.contextmanager

@@ -47,6 +47,7 @@ def figure(report: Report, cells: tuple[CellRef, ...]) -> Value:
     return sum((report.value(ref) for ref in cells), 0)
 
 
+COUNTY = "本县（区）乡镇汇总"
 UNREADABLE, ERRORS, WARNINGS, CLEAN, MISSING = "无法读取", "有错误", "有警告", "无问题", "未报送"
 
 
@@ -108,6 +109,25 @@ class Desk:
         ]
 
 
+def read_units(path: Path) -> list[str]:
+    """The list of units: one name a line (a text file), or the first column of a workbook."""
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(path, read_only=True).worksheets[0]
+            cells = [row[0] for row in sheet.iter_rows(values_only=True) if row]
+        except Exception as exc:  # openpyxl raises many kinds for a bad file
+            raise FileRefused([("", f"无法读取单位名单 {path.name}：{exc}")]) from None
+    else:
+        try:
+            cells = path.read_text("utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FileRefused([("", f"无法读取单位名单 {path.name}：{exc}")]) from None
+    names = [str(cell).strip() for cell in cells if cell is not None and str(cell).strip()]
+    return [name for name in names if name not in ("单位", "单位名称", "应报单位")]
+
+
 def files_in(paths: Iterable[Path]) -> list[Path]:
     """The files given, a folder standing for every file in it the program reads (by name)."""
     found: list[Path] = []
@@ -125,29 +145,32 @@ def review(
     *,
     units: list[str] | None = None,
     previous: Callable[[Report], Report | None] = lambda _report: None,
-    county: str = "本县（区）乡镇汇总",
+    county: str = COUNTY,
 ) -> Desk:
     """Read and check every file for ``year``; ``units``: the list of units that must report
     (None: every unit that sent one); ``previous``: last year's report of a unit, if known."""
-    rows: list[Unit] = []
+    return assemble([read_unit(p, year, previous) for p in files_in(paths)], year, units, county)
+
+
+def assemble(rows: list[Unit], year: int, units: list[str] | None, county: str = COUNTY) -> Desk:
+    """The units read (in file-name order), compared with the list, and their 汇总."""
     seen: set[str] = set()
     listed = set(units or [])
-    for path in files_in(paths):
-        unit = _read(path, year, previous)
-        unit.on_list = units is None or unit.name in listed
+    for unit in rows:
+        unit.on_list = units is None or unit.report is None or unit.name in listed
         unit.duplicate = unit.report is not None and unit.name in seen
         if unit.report is not None:
             seen.add(unit.name)
-        rows.append(unit)
-    rows += [Unit(name, None) for name in units or [] if name not in seen]
+    rows = rows + [Unit(name, None) for name in units or [] if name not in seen]
     desk = Desk(year, rows, Report(county, year))
+    summed = desk.summed()
     left_out = [
         f"{unit.name}（{_why_left_out(unit)}）"
         for unit in rows
-        if unit.source is not None and unit not in desk.summed() and not unit.duplicate
+        if unit.source is not None and unit not in summed and not unit.duplicate
     ]
     desk.summary = summary_report(
-        [unit.report for unit in desk.summed() if unit.report is not None],
+        [unit.report for unit in summed if unit.report is not None],
         county,
         year,
         left_out=left_out,
@@ -155,7 +178,8 @@ def review(
     return desk
 
 
-def _read(path: Path, year: int, previous: Callable[[Report], Report | None]) -> Unit:
+def read_unit(path: Path, year: int, previous: Callable[[Report], Report | None]) -> Unit:
+    """One file read and checked; a file that cannot be read is a row with its reason."""
     try:
         read = read_report_file(path)
     except FileRefused as refusal:

@@ -58,6 +58,15 @@ def open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> 
     return path or None
 
 
+def open_files(parent: QWidget | None, title: str, folder: str, filters: str) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+    return list(paths)
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str) -> str | None:
+    return QFileDialog.getExistingDirectory(parent, title, folder) or None
+
+
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     """Where to save; the dialog itself asks before overwriting an existing file."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)

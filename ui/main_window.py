@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the editor, the session and the actions are imported when f
     from model.report import Report
     from model.store.store import Store
 
+    from .county_desk import CountyDesk
     from .database import OpenDatabase
     from .file_actions import FileActions
     from .help_dialog import HelpDialog
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.editor: ReportEditor | None = None
         self.help: HelpDialog | None = None
+        self.county_desk: CountyDesk | None = None
 
         self.welcome = WelcomePanel()
         self.stack = QStackedWidget()
@@ -183,6 +185,8 @@ class MainWindow(QMainWindow):
                 ("unpublish", "取消发布…", None, reports("unpublish")),
                 None,
                 ("trash", "回收站…", None, reports("show_trash")),
+                None,
+                ("county", "汇总与审核…", None, self.show_county_desk),
             ],
             "帮助(&H)": [
                 ("help", "使用说明", QKeySequence.StandardKey.HelpContents, self.show_help),
@@ -226,18 +230,19 @@ class MainWindow(QMainWindow):
         self.report_list.select(report_id)  # the list is current; rebuilding it is not needed
         self._update_title_and_actions()
 
-    def show_sample(self, report: Report) -> None:
-        """The sample report, read-only and not in the database (see ``ReportSession.sample``)."""
-        self._show(report, sample=True)
+    def show_sample(self, report: Report, shown_as: str = "示例") -> None:
+        """A report read-only and not in the database (see ``ReportSession.sample``): the
+        sample, or a report the county received, shown from its file."""
+        self._show(report, sample=True, shown_as=shown_as)
         self._update_title_and_actions()
 
-    def _show(self, report: Report, *, sample: bool = False) -> None:
+    def _show(self, report: Report, *, sample: bool = False, shown_as: str = "示例") -> None:
         from .report_editor import ReportEditor
         from .session import ReportSession
 
         self.close_report()
         store = self.database.store
-        self.session = ReportSession(store, report, self, sample=sample)
+        self.session = ReportSession(store, report, self, sample=sample, shown_as=shown_as)
         self.session.saved.connect(self._saved)
         self.session.save_failed.connect(self._save_failed)
         self.session.text_refused.connect(self._text_refused)
@@ -454,7 +459,7 @@ class MainWindow(QMainWindow):
         if session is not None:
             from model.preamble import report_title
 
-            state = "示例，只读" if session.sample else session.report.status.label
+            state = f"{session.shown_as}，只读" if session.sample else session.report.status.label
             title = f"{report_title(session.report)}（{state}） — {APP_TITLE}"
         self.setWindowTitle(title)
         has = session is not None
@@ -491,6 +496,15 @@ class MainWindow(QMainWindow):
             daily_backup(self.database.store, data_dir() / "backups")
         except Exception as exc:
             self.statusBar().showMessage(f"自动备份失败：{exc}", 10000)
+
+    def show_county_desk(self) -> None:
+        """报告 → 汇总与审核…: the county office's window over the townships' files."""
+        if self.county_desk is None:
+            from .county_desk import CountyDesk
+
+            self.county_desk = CountyDesk(self, self)
+        self.county_desk.show()
+        self.county_desk.raise_()
 
     def show_help(self) -> None:
         if self.help is None:

@@ -42,7 +42,13 @@ class ReportSession(QObject):
     text_refused = Signal(str)  # a typed or pasted text that cannot be taken, and why
 
     def __init__(
-        self, store: Store, report: Report, parent: QObject | None = None, *, sample: bool = False
+        self,
+        store: Store,
+        report: Report,
+        parent: QObject | None = None,
+        *,
+        sample: bool = False,
+        shown_as: str = "示例",
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -50,6 +56,7 @@ class ReportSession(QObject):
         # The sample: shown read-only and never saved, so a real township's name does not become
         # a report in the clerk's database (复制为新报告 makes a copy the clerk may change).
         self.sample = sample
+        self.shown_as = shown_as  # what the title calls a report shown so: 示例, 收到的报告
         self.previous = store.previous_year(report)
         self.undo_stack = QUndoStack(self)
         # Read once: the publication deadline does not change while a report is being edited.

@@ -34,8 +34,9 @@ class Workbench(Protocol):
 
     def open_report(self, report_id: int) -> None: ...
 
-    def show_sample(self, report: Report) -> None:
-        """Show a report read-only without keeping it in the database."""
+    def show_sample(self, report: Report, shown_as: str = "示例") -> None:
+        """Show a report read-only without keeping it in the database (the sample, a received
+        report): ``shown_as`` names it in the title."""
         ...
 
     def close_report(self) -> None: ...

@@ -1,0 +1,99 @@
+"""报告 → 汇总与审核…: add a folder, filter, open a unit, export; the progress dialog and 取消."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from export.files import write_report_file
+from tests.cli.test_summarize import UNITS, unit_report
+from ui import county_desk, dialogs
+from ui.county_desk import CountyDesk
+from ui.main_window import MainWindow
+
+from .conftest import Answers
+
+
+@pytest.fixture
+def received(tmp_path: Path) -> Path:
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    for i, suffix in enumerate([".json", ".xlsx", ".docx", ".json"]):
+        report = unit_report(UNITS[i], i + 1)
+        if i == 3:
+            report.year = 2020  # an error: another year's report
+        write_report_file(report, folder / f"{i}{suffix}")
+    (folder / "坏.json").write_text("{", "utf-8")
+    return folder
+
+
+def test_a_folder_is_read_filtered_opened_and_exported(
+    window: MainWindow,
+    answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot,
+    received: Path,
+    tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    window.actions_by_name["county"].trigger()
+    desk = window.county_desk
+    assert isinstance(desk, CountyDesk) and desk.isVisible()
+    desk.year.setValue(2021)
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *a: str(received))
+    desk.add_folder()
+    assert desk.table.rowCount() == 5
+    units = tmp_path / "名单.txt"
+    units.write_text("\n".join(UNITS[:5]), "utf-8")  # 第4镇 sent nothing
+    answers.files.append(str(units))
+    desk.choose_units()
+    statuses = [desk.table.item(row, 3).text() for row in range(desk.table.rowCount())]
+    assert sorted(statuses) == ["无法读取", "有警告", "有警告", "有警告", "有错误", "未报送"]
+    desk.filter.setCurrentText("有错误")
+    assert [desk.table.item(r, 0).text() for r in range(desk.table.rowCount())] == [UNITS[3]]
+    desk.filter.setCurrentText("全部")
+    row = next(r for r in range(desk.table.rowCount()) if desk.table.item(r, 0).text() == UNITS[1])
+    desk.table.cellDoubleClicked.emit(row, 0)
+    assert window.session is not None and window.session.read_only
+    assert window.session.report.organization == UNITS[1] and "收到的报告" in window.windowTitle()
+    result = tmp_path / "审核结果.xlsx"
+    answers.files.append(str(result))
+    desk.export_review()
+    book = openpyxl.load_workbook(result)
+    assert [r[0].value for r in book["未报送"].iter_rows(min_row=2)] == [UNITS[4]]
+    assert "汇总计入 3 个单位" in desk.summary_line.text()
+
+
+def test_reading_shows_progress_and_can_be_cancelled(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot, received: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The first file is being read when the clerk presses 取消: the rest is never read, what
+    was read is shown, and the window answered all along (the dialog is the main thread's)."""
+    from PySide6.QtCore import QTimer
+
+    desk = CountyDesk(window, window)
+    qtbot.addWidget(desk)
+    reading, cancelled = threading.Event(), threading.Event()
+    real_read = county_desk.read_unit
+    calls: list[Path] = []
+
+    def held(path, year, previous):  # type: ignore[no-untyped-def]
+        calls.append(path)
+        reading.set()
+        cancelled.wait(10)  # until the clerk has pressed 取消
+        return real_read(path, year, previous)
+
+    def press_cancel() -> None:
+        if not reading.is_set():
+            QTimer.singleShot(10, press_cancel)
+            return
+        (progress,) = desk.findChildren(county_desk.QProgressDialog)
+        progress.cancel()
+        cancelled.set()
+
+    monkeypatch.setattr(county_desk, "read_unit", held)
+    QTimer.singleShot(0, press_cancel)
+    desk.read(sorted(received.iterdir()))
+    assert len(calls) == 1 and desk.table.rowCount() == 1

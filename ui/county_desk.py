@@ -1,0 +1,334 @@
+"""报告 → 汇总与审核…: the county's desk in the window.
+
+The 政务公开办 adds the townships' files (or a folder, or drops them), chooses the year and its
+list of units, and sees one row per unit — its status, its problems counted, its key figures,
+whether last year's report was there to compare with. The files are read on a thread of their
+own behind a progress dialog with 取消; the window never freezes. A double-click shows that
+unit's report read-only in the main window, with its checks. The 审核结果 workbook and the 汇总
+are exported as the command line writes them (``export.county_desk``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from export.county_desk import (
+    CLEAN,
+    COUNTY,
+    ERRORS,
+    KEY_FIGURES,
+    MISSING,
+    UNREADABLE,
+    WARNINGS,
+    Desk,
+    Unit,
+    assemble,
+    files_in,
+    read_unit,
+    read_units,
+)
+from model.checks.identity import FIRST_YEAR
+from model.problems import Severity
+from model.refusal import FileRefused
+from model.report import Report
+from model.store.store import Store
+
+from . import dialogs
+from .ui_state import LAST_FOLDER, remember, remembered
+
+if TYPE_CHECKING:
+    from .workbench import Workbench
+
+ALL = "全部"
+OFF_LIST, DUPLICATE = "名单外", "重复"
+FILTERS = (ALL, ERRORS, WARNINGS, CLEAN, UNREADABLE, MISSING, OFF_LIST, DUPLICATE)
+COLUMNS = (
+    "单位",
+    "年度",
+    "来源文件",
+    "状态",
+    "错误",
+    "警告",
+    "上年报告",
+    *(n for n, _ in KEY_FIGURES),
+)
+
+
+class _Reader(QObject):
+    """Reads the files one by one on its thread; stops between files when asked."""
+
+    progressed = Signal(int)
+    finished = Signal(list)  # the units read, in file order
+
+    def __init__(self, paths: list[Path], year: int, database: Path) -> None:
+        super().__init__()
+        self.paths, self.year, self.database = paths, year, database
+        self.cancelled = False
+
+    @Slot()
+    def run(self) -> None:
+        units: list[Unit] = []
+        with Store.open(self.database) as store:  # a connection of this thread's own
+
+            def previous(report: Report) -> Report | None:
+                org = store.find_organization(report.organization)
+                return store.find(org, report.year - 1) if org is not None and report.year else None
+
+            for index, path in enumerate(self.paths):
+                if self.cancelled:
+                    break
+                units.append(read_unit(path, self.year, previous))
+                self.progressed.emit(index + 1)
+        self.finished.emit(units)
+
+
+class CountyDesk(QDialog):
+    """The 汇总与审核 window."""
+
+    def __init__(self, bench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bench = bench
+        self.setWindowTitle("汇总与审核")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
+        self.units: list[Unit] = []  # every file read so far
+        self.names: list[str] | None = None  # the list of units that must report
+        self.desk: Desk | None = None
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_YEAR, dt.date.today().year)
+        self.year.setValue(dt.date.today().year - 1)
+        self.year.setSuffix(" 年度")
+        self.year.valueChanged.connect(self._year_changed)
+        self.filter = QComboBox()
+        self.filter.addItems(FILTERS)
+        self.filter.currentTextChanged.connect(self._show_rows)
+        self.summary_line = QLabel(
+            "添加各单位报送的报告文件（数据包、Excel、Word、网页、PDF），或整个文件夹。"
+        )
+        self.summary_line.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSortingEnabled(True)
+        self.table.cellDoubleClicked.connect(self._open_unit)
+        top = QHBoxLayout()
+        for text, slot in (
+            ("添加文件…", self.add_files),
+            ("添加文件夹…", self.add_folder),
+            ("单位名单…", self.choose_units),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            top.addWidget(button)
+        top.addStretch()
+        top.addWidget(QLabel("年度："))
+        top.addWidget(self.year)
+        top.addWidget(QLabel("显示："))
+        top.addWidget(self.filter)
+        bottom = QHBoxLayout()
+        bottom.addStretch()
+        self.export_result = QPushButton("导出审核结果…")
+        self.export_result.clicked.connect(self.export_review)
+        self.export_summary = QPushButton("导出汇总…")
+        self.export_summary.clicked.connect(self.export_sum)
+        for button in (self.export_result, self.export_summary):
+            button.setEnabled(False)
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary_line)
+        layout.addWidget(self.table)
+        layout.addLayout(bottom)
+        self.resize(1100, 640)
+
+    # ── bringing the files in ──
+
+    @Slot()
+    def add_files(self) -> None:
+        from export.files import readable_filter
+
+        folder = remembered(LAST_FOLDER) or dialogs.documents_folder()
+        chosen = dialogs.open_files(self, "添加各单位的报告", folder, readable_filter())
+        if chosen:
+            self.read([Path(path) for path in chosen])
+
+    @Slot()
+    def add_folder(self) -> None:
+        folder = dialogs.choose_folder(
+            self, "添加文件夹", remembered(LAST_FOLDER) or dialogs.documents_folder()
+        )
+        if folder:
+            self.read(files_in([Path(folder)]))
+
+    def read(self, paths: list[Path]) -> None:
+        """Read the files off the window's thread, with a progress dialog and 取消."""
+        paths = [p for p in paths if all(p != unit.source for unit in self.units)]
+        if not paths:
+            return
+        remember(LAST_FOLDER, str(paths[0].parent))
+        progress = QProgressDialog("正在读取和检查报告…", "取消", 0, len(paths), self)
+        progress.setWindowTitle("汇总与审核")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        thread = QThread(self)
+        reader = _Reader(paths, self.year.value(), self.bench.database_path)
+        reader.moveToThread(thread)
+        thread.started.connect(reader.run)
+        reader.progressed.connect(progress.setValue)
+        done: list[list[Unit]] = []
+        reader.finished.connect(done.append)
+        reader.finished.connect(thread.quit)
+        thread.start()
+        while thread.isRunning():  # the events go on (the dialog, 取消, repaints) while it reads
+            thread.wait(20)
+            QApplication.processEvents()
+            reader.cancelled = reader.cancelled or progress.wasCanceled()
+        progress.close()
+        self.units += done[0] if done else []
+        self.units.sort(key=lambda unit: str(unit.source))
+        self._refresh()
+
+    @Slot()
+    def choose_units(self) -> None:
+        folder = remembered(LAST_FOLDER) or dialogs.documents_folder()
+        chosen = dialogs.open_file(
+            self, "应报单位名单", folder, "单位名单 (*.txt *.xlsx);;所有文件 (*)"
+        )
+        if not chosen:
+            return
+        try:
+            self.names = read_units(Path(chosen))
+        except FileRefused as exc:
+            dialogs.error(self, "无法读取单位名单", str(exc))
+            return
+        self._refresh()
+
+    @Slot()
+    def _year_changed(self) -> None:
+        """Another year: the files are checked again for it."""
+        sources = [unit.source for unit in self.units if unit.source is not None]
+        self.units = []
+        self.read(sources)
+        self._refresh()
+
+    # ── the rows ──
+
+    def _refresh(self) -> None:
+        self.desk = assemble(list(self.units), self.year.value(), self.names, COUNTY)
+        desk = self.desk
+        counts = {status: sum(u.status == status for u in desk.units) for status in FILTERS[1:6]}
+        self.summary_line.setText(
+            f"共 {len(desk.units)} 行："
+            + "，".join(f"{status} {count}" for status, count in counts.items() if count)
+            + f"。汇总计入 {len(desk.summed())} 个单位。双击一行可查看该单位的报告和检查结果。"
+        )
+        self._show_rows()
+        has = any(unit.report is not None for unit in desk.units)
+        self.export_result.setEnabled(has)
+        self.export_summary.setEnabled(has)
+
+    @Slot()
+    def _show_rows(self) -> None:
+        if self.desk is None:
+            return
+        wanted = self.filter.currentText()
+        shown = [unit for unit in self.desk.units if _matches(unit, wanted)]
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(shown))
+        for row, unit in enumerate(shown):
+            status = unit.status + ("（名单外）" if not unit.on_list else "")
+            status += "（重复，未计入）" if unit.duplicate else ""
+            values = [
+                unit.name,
+                unit.report.year if unit.report and unit.report.year else self.desk.year,
+                unit.source.name if unit.source else "",
+                status,
+                unit.count(Severity.ERROR),
+                unit.count(Severity.WARNING),
+                "有" if unit.previous_found else "无",
+                *(unit.figure(cells) for _, cells in KEY_FIGURES),
+            ]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem()
+                shown = value if isinstance(value, int) else "" if value is None else str(value)
+                item.setData(Qt.ItemDataRole.DisplayRole, shown)
+                if col == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, self.desk.units.index(unit))
+                if col == 3 and unit.reason:
+                    item.setToolTip(unit.reason)
+                self.table.setItem(row, col, item)
+        self.table.setSortingEnabled(True)
+
+    @Slot(int, int)
+    def _open_unit(self, row: int, _col: int) -> None:
+        if self.desk is None:
+            return
+        unit = self.desk.units[self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)]
+        if unit.report is None:
+            dialogs.inform(self, unit.name, unit.reason or "这个单位没有报送报告。")
+            return
+        self.bench.show_sample(unit.report, shown_as="收到的报告")
+
+    # ── what goes out ──
+
+    @Slot()
+    def export_review(self) -> None:
+        from export.county_workbook import write_review_workbook
+
+        self._export("审核结果.xlsx", "Excel 工作簿 (*.xlsx)", write_review_workbook)
+
+    @Slot()
+    def export_sum(self) -> None:
+        from export.files import write_report_file
+
+        self._export(
+            "汇总.pdf",
+            "PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx);;Word 文档 (*.docx)",
+            lambda desk, path: write_report_file(desk.summary, path),
+        )
+
+    def _export(self, name: str, kinds: str, write) -> None:  # type: ignore[no-untyped-def]
+        if self.desk is None:
+            return
+        folder = remembered(LAST_FOLDER) or dialogs.documents_folder()
+        chosen = dialogs.save_file(
+            self, "导出", str(Path(folder) / f"{self.year.value()}年{name}"), kinds
+        )
+        if not chosen:
+            return
+        try:
+            write(self.desk, Path(chosen))
+        except (OSError, ValueError) as exc:
+            dialogs.error(self, "导出失败", f"未能写入 {Path(chosen).name}：{exc}")
+            return
+        self.bench.show_status(f"已导出 {chosen}", 8000)
+
+
+def _matches(unit: Unit, wanted: str) -> bool:
+    if wanted == ALL:
+        return True
+    if wanted == OFF_LIST:
+        return not unit.on_list
+    if wanted == DUPLICATE:
+        return unit.duplicate
+    return unit.status == wanted
