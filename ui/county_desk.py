@@ -11,6 +11,7 @@ are exported as the command line writes them (``export.county_desk``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
     QSpinBox,
@@ -53,6 +55,7 @@ from model.report import Report
 from model.store.store import Store
 
 from . import dialogs
+from .report_dialogs import ok_cancel
 from .ui_state import LAST_FOLDER, remember, remembered
 
 if TYPE_CHECKING:
@@ -104,14 +107,21 @@ class _Reader(QObject):
 class CountyDesk(QDialog):
     """The 汇总与审核 window."""
 
-    def __init__(self, bench: Workbench, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bench: Workbench,
+        parent: QWidget | None = None,
+        import_file: Callable[[Path], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.bench = bench
+        self.import_file = import_file  # 导入到数据库: the window's import of one file
         self.setWindowTitle("汇总与审核")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
         self.units: list[Unit] = []  # every file read so far
         self.names: list[str] | None = None  # the list of units that must report
         self.desk: Desk | None = None
+        self.carried_list: int | None = None  # the year whose list is proposed for this one
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, dt.date.today().year)
         self.year.setValue(dt.date.today().year - 1)
@@ -146,6 +156,11 @@ class CountyDesk(QDialog):
         top.addWidget(QLabel("显示："))
         top.addWidget(self.filter)
         bottom = QHBoxLayout()
+        self.keep = QPushButton("导入到数据库")
+        self.keep.setToolTip("把选中单位的报告导入本机的数据库（例如作为明年核对上年结转的依据）")
+        self.keep.clicked.connect(self.import_selected)
+        self.keep.setEnabled(import_file is not None)
+        bottom.addWidget(self.keep)
         bottom.addStretch()
         self.export_result = QPushButton("导出审核结果…")
         self.export_result.clicked.connect(self.export_review)
@@ -160,6 +175,7 @@ class CountyDesk(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(bottom)
         self.resize(1100, 640)
+        self._load_units()
 
     # ── bringing the files in ──
 
@@ -195,6 +211,7 @@ class CountyDesk(QDialog):
         reader.moveToThread(thread)
         thread.started.connect(reader.run)
         reader.progressed.connect(progress.setValue)
+        progress.canceled.connect(lambda: setattr(reader, "cancelled", True))  # at once
         done: list[list[Unit]] = []
         reader.finished.connect(done.append)
         reader.finished.connect(thread.quit)
@@ -210,22 +227,24 @@ class CountyDesk(QDialog):
 
     @Slot()
     def choose_units(self) -> None:
-        folder = remembered(LAST_FOLDER) or dialogs.documents_folder()
-        chosen = dialogs.open_file(
-            self, "应报单位名单", folder, "单位名单 (*.txt *.xlsx);;所有文件 (*)"
-        )
-        if not chosen:
+        """单位名单…: the list for the year, typed, pasted or read from a file; kept in the
+        database and proposed for the years after."""
+        names = edit_units(self, self.names or [], self.year.value())
+        if names is None:
             return
-        try:
-            self.names = read_units(Path(chosen))
-        except FileRefused as exc:
-            dialogs.error(self, "无法读取单位名单", str(exc))
-            return
+        self.bench.store.save_unit_list(self.year.value(), names)
+        self.names = names or None
         self._refresh()
+
+    def _load_units(self) -> None:
+        names, kept = self.bench.store.unit_list(self.year.value())
+        self.names = names or None
+        self.carried_list = kept if kept is not None and kept != self.year.value() else None
 
     @Slot()
     def _year_changed(self) -> None:
-        """Another year: the files are checked again for it."""
+        """Another year: its list of units, and the files checked again for it."""
+        self._load_units()
         sources = [unit.source for unit in self.units if unit.source is not None]
         self.units = []
         self.read(sources)
@@ -241,6 +260,11 @@ class CountyDesk(QDialog):
             f"共 {len(desk.units)} 行："
             + "，".join(f"{status} {count}" for status, count in counts.items() if count)
             + f"。汇总计入 {len(desk.summed())} 个单位。双击一行可查看该单位的报告和检查结果。"
+            + (
+                f"单位名单沿用 {self.carried_list} 年度的，请核对（“单位名单…”）。"
+                if self.carried_list
+                else ""
+            )
         )
         self._show_rows()
         has = any(unit.report is not None for unit in desk.units)
@@ -289,6 +313,16 @@ class CountyDesk(QDialog):
             return
         self.bench.show_sample(unit.report, shown_as="收到的报告")
 
+    @Slot()
+    def import_selected(self) -> None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if self.desk is None or self.import_file is None or not rows:
+            return
+        for row in sorted(rows):
+            unit = self.desk.units[self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)]
+            if unit.source is not None and unit.report is not None:
+                self.import_file(unit.source)
+
     # ── what goes out ──
 
     @Slot()
@@ -322,6 +356,51 @@ class CountyDesk(QDialog):
             dialogs.error(self, "导出失败", f"未能写入 {Path(chosen).name}：{exc}")
             return
         self.bench.show_status(f"已导出 {chosen}", 8000)
+
+
+class UnitsDialog(QDialog):
+    """The list of units for a year: one name a line, typed, pasted or read from a file."""
+
+    def __init__(self, parent: QWidget | None, names: list[str], year: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{year} 年度应报单位名单")
+        self.text = QPlainTextEdit("\n".join(names))
+        self.text.setPlaceholderText("每行一个单位全称，如：\n海原县关桥乡人民政府")
+        note = QLabel("名单保存在数据库中，以后的年度沿用（可以修改）。")
+        from_file = QPushButton("从文件读取…")
+        from_file.clicked.connect(self._from_file)
+        buttons = ok_cancel(self, "保存")
+        row = QHBoxLayout()
+        row.addWidget(from_file)
+        row.addStretch()
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+        self.resize(420, 480)
+
+    def names(self) -> list[str]:
+        return [line.strip() for line in self.text.toPlainText().splitlines() if line.strip()]
+
+    @Slot()
+    def _from_file(self) -> None:
+        folder = remembered(LAST_FOLDER) or dialogs.documents_folder()
+        chosen = dialogs.open_file(
+            self, "应报单位名单", folder, "单位名单 (*.txt *.xlsx);;所有文件 (*)"
+        )
+        if not chosen:
+            return
+        try:
+            self.text.setPlainText("\n".join(read_units(Path(chosen))))
+        except FileRefused as exc:
+            dialogs.error(self, "无法读取单位名单", str(exc))
+
+
+def edit_units(parent: QWidget | None, names: list[str], year: int) -> list[str] | None:
+    """The list the user saves, or None (cancelled)."""
+    dialog = UnitsDialog(parent, names, year)
+    return dialog.names() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def _matches(unit: Unit, wanted: str) -> bool:

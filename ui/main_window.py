@@ -502,7 +502,9 @@ class MainWindow(QMainWindow):
         if self.county_desk is None:
             from .county_desk import CountyDesk
 
-            self.county_desk = CountyDesk(self, self)
+            self.county_desk = CountyDesk(
+                self, self, import_file=lambda path: self.file_actions.import_file(path)
+            )
         self.county_desk.show()
         self.county_desk.raise_()
 

@@ -99,6 +99,15 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (report_id, table_key, row_key, col_key)
     ) WITHOUT ROWID;
     """,
+    # 4: the county's list of the units that must report, by year.
+    """
+    CREATE TABLE unit_lists (
+        year     INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        name     TEXT NOT NULL CHECK (name <> ''),
+        PRIMARY KEY (year, position)
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

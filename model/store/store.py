@@ -312,6 +312,35 @@ class Store:
         with self._transaction() as db:
             db.execute("DELETE FROM reports WHERE id = ? AND deleted_at IS NOT NULL", (report_id,))
 
+    # ── the county's list of units ───────────────────────────────────────────────────────
+
+    def unit_list(self, year: int) -> tuple[list[str], int | None]:
+        """The units that must report for ``year``, and the year the list was kept for: the
+        year's own, else the latest earlier one (carried forward), else ([], None)."""
+        with damage_refused(self.path):
+            row = self._db.execute(
+                "SELECT MAX(year) FROM unit_lists WHERE year <= ?", (year,)
+            ).fetchone()
+            kept = row[0] if row else None
+            if kept is None:
+                return [], None
+            names = [
+                name
+                for (name,) in self._db.execute(
+                    "SELECT name FROM unit_lists WHERE year = ? ORDER BY position", (kept,)
+                )
+            ]
+        return names, kept
+
+    def save_unit_list(self, year: int, names: list[str]) -> None:
+        """Keep the list of units for ``year`` (replacing the year's list; empty: none)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM unit_lists WHERE year = ?", (year,))
+            db.executemany(
+                "INSERT INTO unit_lists (year, position, name) VALUES (?, ?, ?)",
+                [(year, i, name) for i, name in enumerate(dict.fromkeys(names)) if name.strip()],
+            )
+
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the whole database (SQLite's backup API), e.g. for 备份数据库;
         written beside the target and renamed into place, so a failed backup leaves no half file."""

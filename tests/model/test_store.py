@@ -285,6 +285,7 @@ def test_migration_from_version_1_backs_up_first_and_keeps_data(tmp_path: Path) 
     raw = sqlite3.connect(path)
     raw.executescript(
         "DROP TABLE report_marks; DROP TABLE report_events; DROP TABLE printed_totals;"
+        " DROP TABLE unit_lists;"
         " PRAGMA user_version = 1;"
     )
     raw.close()
@@ -341,3 +342,14 @@ def test_a_failed_backup_leaves_no_file(
         store._db = connection
     assert target.read_bytes() == b"an older copy"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".copy")) == []
+
+
+def test_the_list_of_units_is_kept_by_year_and_carried_forward(store: Store) -> None:
+    assert store.unit_list(2021) == ([], None)
+    store.save_unit_list(2021, ["甲镇人民政府", "乙乡人民政府", "甲镇人民政府", " "])
+    assert store.unit_list(2021) == (["甲镇人民政府", "乙乡人民政府"], 2021)
+    assert store.unit_list(2022) == (["甲镇人民政府", "乙乡人民政府"], 2021)  # proposed for 2022
+    assert store.unit_list(2020) == ([], None)
+    store.save_unit_list(2022, ["丙街道办事处"])
+    assert store.unit_list(2022) == (["丙街道办事处"], 2022)
+    assert store.unit_list(2021)[0] == ["甲镇人民政府", "乙乡人民政府"]

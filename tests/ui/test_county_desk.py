@@ -45,10 +45,8 @@ def test_a_folder_is_read_filtered_opened_and_exported(
     monkeypatch.setattr(dialogs, "choose_folder", lambda *a: str(received))
     desk.add_folder()
     assert desk.table.rowCount() == 5
-    units = tmp_path / "名单.txt"
-    units.write_text("\n".join(UNITS[:5]), "utf-8")  # 第4镇 sent nothing
-    answers.files.append(str(units))
-    desk.choose_units()
+    monkeypatch.setattr(county_desk, "edit_units", lambda parent, names, year: UNITS[:5])
+    desk.choose_units()  # 第4镇 sent nothing
     statuses = [desk.table.item(row, 3).text() for row in range(desk.table.rowCount())]
     assert sorted(statuses) == ["无法读取", "有警告", "有警告", "有警告", "有错误", "未报送"]
     desk.filter.setCurrentText("有错误")
@@ -72,6 +70,7 @@ def test_reading_shows_progress_and_can_be_cancelled(
     """The first file is being read when the clerk presses 取消: the rest is never read, what
     was read is shown, and the window answered all along (the dialog is the main thread's)."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QPushButton
 
     desk = CountyDesk(window, window)
     qtbot.addWidget(desk)
@@ -90,10 +89,50 @@ def test_reading_shows_progress_and_can_be_cancelled(
             QTimer.singleShot(10, press_cancel)
             return
         (progress,) = desk.findChildren(county_desk.QProgressDialog)
-        progress.cancel()
+        (button,) = progress.findChildren(QPushButton)
+        button.click()  # 取消
         cancelled.set()
 
     monkeypatch.setattr(county_desk, "read_unit", held)
     QTimer.singleShot(0, press_cancel)
     desk.read(sorted(received.iterdir()))
     assert len(calls) == 1 and desk.table.rowCount() == 1
+
+
+def test_the_list_of_units_is_kept_and_proposed_for_the_next_year(
+    window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    listing = tmp_path / "名单.xlsx"
+    book = openpyxl.Workbook()
+    for name in ("单位名称", *UNITS[:3]):
+        book.active.append([name])
+    book.save(listing)
+    dialog = county_desk.UnitsDialog(window, [], 2021)
+    qtbot.addWidget(dialog)
+    answers.files.append(str(listing))
+    dialog._from_file()  # 从文件读取…: the header word is left out
+    assert dialog.names() == UNITS[:3]
+    dialog.text.appendPlainText(UNITS[3])  # typed
+    monkeypatch.setattr(county_desk, "edit_units", lambda parent, names, year: dialog.names())
+    desk = CountyDesk(window, window)
+    qtbot.addWidget(desk)
+    desk.year.setValue(2021)
+    desk.choose_units()
+    assert window.database.store.unit_list(2021) == (UNITS[:4], 2021)
+    desk.year.setValue(2022)  # next January: last year's list is proposed, and said so
+    assert desk.names == UNITS[:4] and "沿用 2021 年度" in desk.summary_line.text()
+
+
+def test_a_units_report_is_imported_into_the_database(
+    window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch, received: Path
+) -> None:
+    window.actions_by_name["county"].trigger()
+    desk = window.county_desk
+    desk.year.setValue(2021)
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *a: str(received))
+    desk.add_folder()
+    row = next(r for r in range(desk.table.rowCount()) if desk.table.item(r, 0).text() == UNITS[0])
+    desk.table.selectRow(row)
+    desk.keep.click()
+    kept = window.database.store.list_reports()
+    assert [(s.organization, s.year) for s in kept] == [(UNITS[0], 2021)]
