@@ -31,9 +31,11 @@ def summarize(
     from export.county_workbook import write_review_workbook
 
     try:
-        names = read_units(Path(units)) if units else None
-        with _previous_reports(previous_db) as previous:
-            desk = review([Path(s) for s in sources], year, units=names, previous=previous)
+        with _database(previous_db) as store:
+            names = read_units(Path(units)) if units else _kept_list(store, year)
+            desk = review(
+                [Path(s) for s in sources], year, units=names, previous=_previous_in(store)
+            )
     except (FileRefused, StoreError) as exc:
         print(f"未做汇总：{exc}", file=sys.stderr)
         return UNUSABLE
@@ -59,21 +61,39 @@ def summarize(
 
 
 @contextlib.contextmanager
-def _previous_reports(path: str | None) -> Iterator[Callable[[Report], Report | None]]:
-    """Last year's report of a unit from the database, when there is one (never created)."""
+def _database(path: str | None) -> Iterator[Store | None]:
+    """The database of last year's reports and of the list of units (never created): the one
+    named, else the program's own when there is one."""
     database = Path(path) if path else default_database()
     if not database.exists():
         if path:
             raise FileRefused([("", f"找不到数据库 {database}。")])
-        yield lambda _report: None
+        yield None
         return
     with Store.open(database) as store:
+        yield store
 
-        def previous(report: Report) -> Report | None:
-            org = store.find_organization(report.organization)
-            return store.find(org, report.year - 1) if org is not None and report.year else None
 
-        yield previous
+def _kept_list(store: Store | None, year: int) -> list[str] | None:
+    """The list of units the window keeps for the year (or carries from an earlier one)."""
+    if store is None:
+        return None
+    names, kept = store.unit_list(year)
+    if names:
+        print(f"单位名单：数据库中 {kept} 年度的名单（{len(names)} 个单位）。")
+    return names or None
+
+
+def _previous_in(store: Store | None) -> Callable[[Report], Report | None]:
+    """Last year's report of a unit from the database, when there is one."""
+    if store is None:
+        return lambda _report: None
+
+    def previous(report: Report) -> Report | None:
+        org = store.find_organization(report.organization)
+        return store.find(org, report.year - 1) if org is not None and report.year else None
+
+    return previous
 
 
 def _status(desk: Desk) -> int:

@@ -144,3 +144,22 @@ def test_last_years_reports_come_from_the_database_and_the_workbook_opens(
         tmp_path / "c.xlsx",
     )
     assert missing.returncode == 2 and "找不到数据库" in missing.stderr
+
+
+def test_without_units_the_list_kept_in_the_database_is_used(tmp_path: Path) -> None:
+    from model.store.store import Store
+
+    database = tmp_path / "县里的.sqlite3"
+    with Store.open(database) as store:
+        store.save_unit_list(2020, UNITS[:2])  # last year's list, carried forward
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    write_report_file(unit_report(UNITS[0], 1), folder / "0.json")
+    result = main(
+        "summarize", folder, "--year", "2021", "--previous-db", database, "-o", tmp_path / "r.xlsx"
+    )
+    assert "数据库中 2020 年度的名单" in result.stdout
+    assert any(
+        line.startswith("未报送") and UNITS[1] in line for line in result.stdout.splitlines()
+    )
+    assert result.returncode == 1
