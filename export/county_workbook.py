@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.atomic import write_atomically
-from model.problems import Severity
+from model.problems import Problem, Severity
+from model.report import describe_place
 
 from .county_desk import KEY_FIGURES, Desk, Unit, figure
 from .document import render
@@ -42,7 +44,7 @@ def write_review_workbook(desk: Desk, target: Path) -> None:
         workbook.create_sheet("问题清单"),
         ["单位", "严重程度", "规则", "说明", "位置"],
         [
-            [unit.name, _SEVERITY[p.severity], p.rule, p.message, "、".join(p.cells)]
+            [unit.name, _SEVERITY[p.severity], p.rule, p.message, _places(p)]
             for unit in desk.units
             for p in unit.problems
         ]
@@ -62,6 +64,50 @@ def write_review_workbook(desk: Desk, target: Path) -> None:
         ],
     )
     write_atomically(target, workbook.save)
+
+
+def write_unit_problems(desk: Desk, unit: Unit, target: Path) -> None:
+    """What the county sends a township back: its problems, as a short workbook (.xlsx) or
+    Word document (.docx), complete or not at all."""
+    title = f"{unit.name}{desk.year}年度政府信息公开工作年度报告审核意见"
+    status = (
+        f"来源文件：{unit.source.name if unit.source else '（未报送）'}；审核结果：{unit.status}。"
+    )
+    header = ["序号", "严重程度", "规则", "说明", "位置"]
+    rows: list[list[object]] = [
+        [i, _SEVERITY[p.severity], p.rule, p.message, _places(p)]
+        for i, p in enumerate(unit.problems, start=1)
+    ]
+    if unit.reason:
+        rows.append([len(rows) + 1, "无法读取", "", unit.reason, ""])
+    if target.suffix.lower() == ".docx":
+        from docx import Document
+
+        document = Document()
+        document.add_heading(title, level=1)
+        document.add_paragraph(status)
+        table = document.add_table(rows=1 + len(rows), cols=len(header))
+        table.style = "Table Grid"
+        for r, values in enumerate([header, *rows]):
+            for c, value in enumerate(values):
+                table.cell(r, c).text = str(value)
+        if not rows:
+            document.add_paragraph("未发现问题。")
+        write_atomically(target, document.save)
+        return
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "审核意见"
+    sheet.append([title])
+    sheet.append([status])
+    sheet["A1"].font = _BOLD
+    _table(sheet, header, rows or [["", "", "", "未发现问题。", ""]], first_row=3)
+    write_atomically(target, workbook.save)
+
+
+def _places(problem: Problem) -> str:
+    return "、".join(describe_place(path) for path in problem.cells)
 
 
 def _detail(desk: Desk, unit: Unit) -> list[object]:
@@ -87,10 +133,15 @@ def _width(value: object) -> int:
 
 
 def _table(
-    sheet: Worksheet, header: list[str], rows: list[list[object]], total: list[object] | None = None
+    sheet: Worksheet,
+    header: list[str],
+    rows: list[list[object]],
+    total: list[object] | None = None,
+    first_row: int = 1,
 ) -> None:
+    """``header`` on ``first_row`` (after what the sheet already holds), then the rows."""
     sheet.append(header)
-    for cell in sheet[1]:
+    for cell in sheet[first_row]:
         cell.font = _BOLD
     for row in rows:
         sheet.append([value if value is not None else "" for value in row])
@@ -98,11 +149,11 @@ def _table(
         sheet.append(total)
         for cell in sheet[sheet.max_row]:
             cell.font = _BOLD
-    for column in sheet.iter_cols(min_row=1, max_row=sheet.max_row):
+    for column in sheet.iter_cols(min_row=first_row, max_row=sheet.max_row):
         longest = max(_width(cell.value) for cell in column)
         sheet.column_dimensions[column[0].column_letter].width = min(50, max(6, longest + 2))
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = "1:1"
-    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = f"{first_row}:{first_row}"
+    sheet.freeze_panes = f"A{first_row + 1}"

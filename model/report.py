@@ -214,6 +214,16 @@ def text_length(report: Report, *, changed: tuple[str, str] | None = None) -> in
     return total
 
 
+def describe_place(path: str) -> str:
+    """Any place a problem names, in the clerk's words: a table cell (三、…「自然人」) or a text."""
+    parts = path.split(".")
+    if len(parts) == 4 and parts[0] == "tables" and parts[1] in TABLES:
+        ref = CellRef(*parts[1:])
+        if ref in TABLES[ref.table].label_paths:
+            return TABLES[ref.table].describe(ref)
+    return describe_text(path)
+
+
 def describe_text(path: str) -> str:
     """Where a text is, as the clerk finds it: 五、存在的主要问题及改进情况, 一的第 2 个分节的正文…"""
     if path == "organization":

@@ -161,6 +161,10 @@ class CountyDesk(QDialog):
         self.keep.clicked.connect(self.import_selected)
         self.keep.setEnabled(import_file is not None)
         bottom.addWidget(self.keep)
+        self.send_back = QPushButton("导出该单位的问题清单…")
+        self.send_back.setToolTip("选中单位的审核意见（Excel 或 Word），发回该单位修改")
+        self.send_back.clicked.connect(self.export_unit_problems)
+        bottom.addWidget(self.send_back)
         bottom.addStretch()
         self.export_result = QPushButton("导出审核结果…")
         self.export_result.clicked.connect(self.export_review)
@@ -313,13 +317,32 @@ class CountyDesk(QDialog):
             return
         self.bench.show_sample(unit.report, shown_as="收到的报告")
 
+    def _selected(self) -> list[Unit]:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        if self.desk is None:
+            return []
+        return [self.desk.units[self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)] for r in rows]
+
+    @Slot()
+    def export_unit_problems(self) -> None:
+        from export.county_workbook import write_unit_problems
+
+        chosen = self._selected()
+        if self.desk is None or len(chosen) != 1:
+            dialogs.inform(self, "导出问题清单", "请先在表中选中一个单位。")
+            return
+        unit = chosen[0]
+        self._export(
+            f"{unit.name}审核意见.xlsx",
+            "Excel 工作簿 (*.xlsx);;Word 文档 (*.docx)",
+            lambda desk, path: write_unit_problems(desk, unit, path),
+        )
+
     @Slot()
     def import_selected(self) -> None:
-        rows = {index.row() for index in self.table.selectedIndexes()}
-        if self.desk is None or self.import_file is None or not rows:
+        if self.import_file is None:
             return
-        for row in sorted(rows):
-            unit = self.desk.units[self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)]
+        for unit in self._selected():
             if unit.source is not None and unit.report is not None:
                 self.import_file(unit.source)
 

@@ -136,3 +136,32 @@ def test_a_units_report_is_imported_into_the_database(
     desk.keep.click()
     kept = window.database.store.list_reports()
     assert [(s.organization, s.year) for s in kept] == [(UNITS[0], 2021)]
+
+
+def test_a_units_problems_go_back_to_it_as_a_short_document(
+    window: MainWindow,
+    answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
+    received: Path,
+    tmp_path: Path,
+) -> None:
+    from docx import Document
+
+    window.actions_by_name["county"].trigger()
+    desk = window.county_desk
+    desk.year.setValue(2021)
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *a: str(received))
+    desk.add_folder()
+    row = next(r for r in range(desk.table.rowCount()) if desk.table.item(r, 0).text() == UNITS[3])
+    desk.table.selectRow(row)
+    for suffix in (".docx", ".xlsx"):
+        target = tmp_path / f"意见{suffix}"
+        answers.files.append(str(target))
+        desk.send_back.click()
+        assert target.exists()
+    document = Document(str(tmp_path / "意见.docx"))
+    assert document.paragraphs[0].text == f"{UNITS[3]}2021年度政府信息公开工作年度报告审核意见"
+    cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
+    assert "E-year" in cells and any("2020 年度" in text for text in cells)
+    sheet = openpyxl.load_workbook(tmp_path / "意见.xlsx").active
+    assert "E-year" in [row[2].value for row in sheet.iter_rows(min_row=4)]
