@@ -123,16 +123,25 @@ def test_the_list_of_units_is_kept_and_proposed_for_the_next_year(
     assert desk.names == UNITS[:4] and "沿用 2021 年度" in desk.summary_line.text()
 
 
+def desk_with_unit_selected(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, folder: Path, unit: str
+) -> CountyDesk:
+    """报告 → 汇总与审核… with ``folder`` added for 2021 and ``unit``'s row selected."""
+    window.actions_by_name["county"].trigger()
+    desk = window.county_desk
+    assert desk is not None
+    desk.year.setValue(2021)
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *a: str(folder))
+    desk.add_folder()
+    row = next(r for r in range(desk.table.rowCount()) if desk.table.item(r, 0).text() == unit)
+    desk.table.selectRow(row)
+    return desk
+
+
 def test_a_units_report_is_imported_into_the_database(
     window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch, received: Path
 ) -> None:
-    window.actions_by_name["county"].trigger()
-    desk = window.county_desk
-    desk.year.setValue(2021)
-    monkeypatch.setattr(dialogs, "choose_folder", lambda *a: str(received))
-    desk.add_folder()
-    row = next(r for r in range(desk.table.rowCount()) if desk.table.item(r, 0).text() == UNITS[0])
-    desk.table.selectRow(row)
+    desk = desk_with_unit_selected(window, monkeypatch, received, UNITS[0])
     desk.keep.click()
     kept = window.database.store.list_reports()
     assert [(s.organization, s.year) for s in kept] == [(UNITS[0], 2021)]
@@ -147,13 +156,7 @@ def test_a_units_problems_go_back_to_it_as_a_short_document(
 ) -> None:
     from docx import Document
 
-    window.actions_by_name["county"].trigger()
-    desk = window.county_desk
-    desk.year.setValue(2021)
-    monkeypatch.setattr(dialogs, "choose_folder", lambda *a: str(received))
-    desk.add_folder()
-    row = next(r for r in range(desk.table.rowCount()) if desk.table.item(r, 0).text() == UNITS[3])
-    desk.table.selectRow(row)
+    desk = desk_with_unit_selected(window, monkeypatch, received, UNITS[3])
     for suffix in (".docx", ".xlsx"):
         target = tmp_path / f"意见{suffix}"
         answers.files.append(str(target))
