@@ -12,6 +12,7 @@ import openpyxl
 from export.files import write_report_file
 from model.format.declaration import CellRef
 from model.report import Report
+from tests.export.office import office_convert
 from tests.helpers import sample_report
 
 from .test_command_line import main
@@ -34,10 +35,15 @@ def test_a_folder_and_a_list_become_the_problem_list_the_missing_and_the_sum(
 ) -> None:
     folder = tmp_path / "收到的报告"
     folder.mkdir()
-    for i, suffix in enumerate([".json", ".json", ".json", ".json", ".json", ".xlsx", ".docx"]):
+    for i, suffix in enumerate([".json", ".pdf", ".json", ".json", ".html", ".xlsx", ".docx"]):
         report = unit_report(UNITS[i], i + 1)
         if i == 2:
             report.year = 2020  # last year's report sent by mistake: an error
+        if suffix == ".html":  # as the portal publishes a Word report
+            write_report_file(report, tmp_path / "网页.docx")
+            page = office_convert(tmp_path / "网页.docx", "html", tmp_path / "html")
+            shutil.copy(page, folder / f"{i:02d}.html")
+            continue
         write_report_file(report, folder / f"{i:02d}{suffix}")
     shutil.copy(folder / "03.json", folder / "99-又一份.json")  # 第3镇 twice
     write_report_file(unit_report("名单外乡人民政府", 50), folder / "50.json")
