@@ -10,7 +10,8 @@ error; what it leaves out it names.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,7 +63,8 @@ class Unit:
     reason: str = ""  # why the file could not be read
     previous_found: bool = False  # last year's report of the unit was there to compare with
     on_list: bool = True
-    duplicate: bool = False  # another file of the same unit came first
+    duplicate: bool = False  # another file of the same unit is the one that counts
+    included: bool = False  # counted in the 汇总 by the user's choice (errors, 名单外)
 
     @property
     def status(self) -> str:
@@ -98,14 +100,14 @@ class Desk:
         return [unit for unit in self.units if unit.name in names and unit.source is not None]
 
     def summed(self) -> list[Unit]:
-        """The units the 汇总 covers: listed, read without error, the first of a duplicate."""
+        """The units the 汇总 covers: listed and read without error — or included by the user —
+        each unit once (the kept one of a duplicate)."""
         return [
             unit
             for unit in self.units
             if unit.report is not None
-            and unit.on_list
             and not unit.duplicate
-            and unit.status in (CLEAN, WARNINGS)
+            and (unit.included or (unit.on_list and unit.status in (CLEAN, WARNINGS)))
         ]
 
 
@@ -152,15 +154,29 @@ def review(
     return assemble([read_unit(p, year, previous) for p in files_in(paths)], year, units, county)
 
 
-def assemble(rows: list[Unit], year: int, units: list[str] | None, county: str = COUNTY) -> Desk:
-    """The units read (in file-name order), compared with the list, and their 汇总."""
+def assemble(
+    rows: list[Unit],
+    year: int,
+    units: list[str] | None,
+    county: str = COUNTY,
+    *,
+    include: AbstractSet[Path] = frozenset(),
+    keep: Mapping[str, Path] | None = None,
+) -> Desk:
+    """The units read (in file-name order), compared with the list, and their 汇总.
+    ``include``: files the user counts in the 汇总 despite errors or the list; ``keep``: the
+    file that counts for a unit that sent two (else the first)."""
+    keep = keep or {}
     seen: set[str] = set()
     listed = set(units or [])
     for unit in rows:
         unit.on_list = units is None or unit.report is None or unit.name in listed
-        unit.duplicate = unit.report is not None and unit.name in seen
-        if unit.report is not None:
-            seen.add(unit.name)
+        unit.included = unit.source in include
+        if unit.report is None:
+            continue
+        kept = keep.get(unit.name)
+        unit.duplicate = unit.source != kept if kept is not None else unit.name in seen
+        seen.add(unit.name)
     rows = rows + [Unit(name, None) for name in units or [] if name not in seen]
     desk = Desk(year, rows, Report(county, year))
     summed = desk.summed()

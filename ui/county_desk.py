@@ -122,6 +122,8 @@ class CountyDesk(QDialog):
         self.names: list[str] | None = None  # the list of units that must report
         self.desk: Desk | None = None
         self.carried_list: int | None = None  # the year whose list is proposed for this one
+        self.included: set[Path] = set()  # files counted in the 汇总 by the user's choice
+        self.kept: dict[str, Path] = {}  # a unit that sent two files: the one that counts
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, dt.date.today().year)
         self.year.setValue(dt.date.today().year - 1)
@@ -165,6 +167,14 @@ class CountyDesk(QDialog):
         self.send_back.setToolTip("选中单位的审核意见（Excel 或 Word），发回该单位修改")
         self.send_back.clicked.connect(self.export_unit_problems)
         bottom.addWidget(self.send_back)
+        self.include = QPushButton("计入/不计入汇总")
+        self.include.setToolTip("有错误或名单外的单位默认不计入汇总；核实后可以计入，再点一次取消")
+        self.include.clicked.connect(self.toggle_included)
+        self.keep_this = QPushButton("以这一份为准")
+        self.keep_this.setToolTip("同一单位报送了两份时，选定计入汇总的那一份")
+        self.keep_this.clicked.connect(self.keep_selected)
+        bottom.addWidget(self.include)
+        bottom.addWidget(self.keep_this)
         bottom.addStretch()
         self.export_result = QPushButton("导出审核结果…")
         self.export_result.clicked.connect(self.export_review)
@@ -257,7 +267,14 @@ class CountyDesk(QDialog):
     # ── the rows ──
 
     def _refresh(self) -> None:
-        self.desk = assemble(list(self.units), self.year.value(), self.names, COUNTY)
+        self.desk = assemble(
+            list(self.units),
+            self.year.value(),
+            self.names,
+            COUNTY,
+            include=self.included,
+            keep=self.kept,
+        )
         desk = self.desk
         counts = {status: sum(u.status == status for u in desk.units) for status in FILTERS[1:6]}
         self.summary_line.setText(
@@ -286,6 +303,7 @@ class CountyDesk(QDialog):
         for row, unit in enumerate(shown):
             status = unit.status + ("（名单外）" if not unit.on_list else "")
             status += "（重复，未计入）" if unit.duplicate else ""
+            status += "（已计入汇总）" if unit.included and not unit.duplicate else ""
             values = [
                 unit.name,
                 unit.report.year if unit.report and unit.report.year else self.desk.year,
@@ -337,6 +355,20 @@ class CountyDesk(QDialog):
             "Excel 工作簿 (*.xlsx);;Word 文档 (*.docx)",
             lambda desk, path: write_unit_problems(desk, unit, path),
         )
+
+    @Slot()
+    def toggle_included(self) -> None:
+        for unit in self._selected():
+            if unit.source is not None and unit.report is not None:
+                self.included ^= {unit.source}
+        self._refresh()
+
+    @Slot()
+    def keep_selected(self) -> None:
+        for unit in self._selected():
+            if unit.source is not None and unit.report is not None:
+                self.kept[unit.name] = unit.source
+        self._refresh()
 
     @Slot()
     def import_selected(self) -> None:

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from export.files import write_report_file
+from model.format.declaration import CellRef
 from tests.cli.test_summarize import UNITS, unit_report
 from ui import county_desk, dialogs
 from ui.county_desk import CountyDesk
@@ -168,3 +169,22 @@ def test_a_units_problems_go_back_to_it_as_a_short_document(
     assert "E-year" in cells and any("2020 年度" in text for text in cells)
     sheet = openpyxl.load_workbook(tmp_path / "意见.xlsx").active
     assert "E-year" in [row[2].value for row in sheet.iter_rows(min_row=4)]
+
+
+def test_a_unit_with_errors_can_be_counted_and_a_duplicate_chosen(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, received: Path
+) -> None:
+    """Checked by hand, a unit with errors is counted; of two files of one unit, the chosen one."""
+    again = unit_report(UNITS[0], 9)  # 第0镇 sends a corrected report after the first
+    write_report_file(again, received / "9-更正.json")
+    desk = desk_with_unit_selected(window, monkeypatch, received, UNITS[3])
+    total = CellRef("applications", "new_requests", "total")
+    assert desk.desk.summary.value(total) == 1 + 2 + 3  # 第3镇 has an error: left out
+    desk.include.click()
+    assert desk.desk.summary.value(total) == 1 + 2 + 3 + 4
+    row = next(
+        r for r in range(desk.table.rowCount()) if desk.table.item(r, 2).text() == "9-更正.json"
+    )
+    desk.table.selectRow(row)
+    desk.keep_this.click()
+    assert desk.desk.summary.value(total) == 9 + 2 + 3 + 4
