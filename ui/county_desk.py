@@ -11,6 +11,7 @@ are exported as the command line writes them (``export.county_desk``).
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -124,6 +125,9 @@ class CountyDesk(QDialog):
         self.carried_list: int | None = None  # the year whose list is proposed for this one
         self.included: set[Path] = set()  # files counted in the 汇总 by the user's choice
         self.kept: dict[str, Path] = {}  # a unit that sent two files: the one that counts
+        # 从数据库加入's packages: kept while the program runs (a row may be imported or exported
+        # again), removed when it ends.
+        self._copies: tempfile.TemporaryDirectory[str] | None = None
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, dt.date.today().year)
         self.year.setValue(dt.date.today().year - 1)
@@ -147,6 +151,7 @@ class CountyDesk(QDialog):
         for text, slot in (
             ("添加文件…", self.add_files),
             ("添加文件夹…", self.add_folder),
+            ("从数据库加入", self.add_from_database),
             ("单位名单…", self.choose_units),
         ):
             button = QPushButton(text)
@@ -209,6 +214,28 @@ class CountyDesk(QDialog):
         )
         if folder:
             self.read(files_in([Path(folder)]))
+
+    @Slot()
+    def add_from_database(self) -> None:
+        """The year's reports already in this database (typed here, or imported), read as the
+        files are: each is written as a data package into a folder the window owns."""
+        from export.files import write_report_file
+
+        store = self.bench.store
+        year = self.year.value()
+        if self._copies is None:
+            self._copies = tempfile.TemporaryDirectory(prefix="nianbao-desk-")
+        folder = Path(self._copies.name)
+        paths = []
+        for summary in store.list_reports():
+            if summary.year == year:
+                path = folder / f"数据库-{summary.report_name}-{year}.json"
+                write_report_file(store.load(summary.id), path)
+                paths.append(path)
+        if not paths:
+            dialogs.inform(self, "从数据库加入", f"数据库中没有 {year} 年度的报告。")
+            return
+        self.read(paths)
 
     def read(self, paths: list[Path]) -> None:
         """Read the files off the window's thread, with a progress dialog and 取消."""

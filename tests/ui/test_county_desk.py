@@ -188,3 +188,19 @@ def test_a_unit_with_errors_can_be_counted_and_a_duplicate_chosen(
     desk.table.selectRow(row)
     desk.keep_this.click()
     assert desk.desk.summary.value(total) == 9 + 2 + 3 + 4
+
+
+def test_the_years_reports_in_the_database_are_added_too(
+    window: MainWindow, answers: Answers
+) -> None:
+    store = window.database.store
+    for name in UNITS[:2]:
+        store.save(unit_report(name, 1))
+    last_year = unit_report(UNITS[2], 1)
+    last_year.year = 2020
+    store.save(last_year)  # another year: not added
+    desk = CountyDesk(window, window)
+    desk.year.setValue(2021)
+    desk.add_from_database()
+    assert sorted(desk.table.item(r, 0).text() for r in range(desk.table.rowCount())) == UNITS[:2]
+    assert all(desk.table.item(r, 3).text() == "有警告" for r in range(2))  # checked as files are
