@@ -11,6 +11,7 @@ are exported as the command line writes them (``export.county_desk``).
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -125,9 +126,9 @@ class CountyDesk(QDialog):
         self.carried_list: int | None = None  # the year whose list is proposed for this one
         self.included: set[Path] = set()  # files counted in the 汇总 by the user's choice
         self.kept: dict[str, Path] = {}  # a unit that sent two files: the one that counts
-        # 从数据库加入's packages: kept while the program runs (a row may be imported or exported
-        # again), removed when it ends.
-        self._copies: tempfile.TemporaryDirectory[str] | None = None
+        # 从数据库加入's packages: kept while the window lives (a row may be imported or exported
+        # again), removed with it.
+        self._copies: Path | None = None
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, dt.date.today().year)
         self.year.setValue(dt.date.today().year - 1)
@@ -224,8 +225,10 @@ class CountyDesk(QDialog):
         store = self.bench.store
         year = self.year.value()
         if self._copies is None:
-            self._copies = tempfile.TemporaryDirectory(prefix="nianbao-desk-")
-        folder = Path(self._copies.name)
+            self._copies = Path(tempfile.mkdtemp(prefix="nianbao-desk-"))
+            copies = self._copies
+            self.destroyed.connect(lambda: shutil.rmtree(copies, ignore_errors=True))
+        folder = self._copies
         paths = []
         for summary in store.list_reports():
             if summary.year == year:
