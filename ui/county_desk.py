@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -195,6 +196,7 @@ class CountyDesk(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(bottom)
         self.resize(1100, 640)
+        self.setAcceptDrops(True)  # files and folders dropped from the file manager
         self._load_units()
 
     # ── bringing the files in ──
@@ -215,6 +217,17 @@ class CountyDesk(QDialog):
         )
         if folder:
             self.read(files_in([Path(folder)]))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _dropped(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            # Read once the drop has returned: the file manager is not kept waiting.
+            QTimer.singleShot(0, lambda: self.read(files_in(paths)))
 
     @Slot()
     def add_from_database(self) -> None:
@@ -486,6 +499,14 @@ def edit_units(parent: QWidget | None, names: list[str], year: int) -> list[str]
     """The list the user saves, or None (cancelled)."""
     dialog = UnitsDialog(parent, names, year)
     return dialog.names() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _dropped(data: QMimeData) -> list[Path]:
+    """The folders and the files of kinds we read among what is dragged."""
+    from export.files import readable
+
+    paths = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+    return [path for path in paths if path.is_dir() or readable(path)]
 
 
 def _matches(unit: Unit, wanted: str) -> bool:

@@ -204,3 +204,19 @@ def test_the_years_reports_in_the_database_are_added_too(
     desk.add_from_database()
     assert sorted(desk.table.item(r, 0).text() for r in range(desk.table.rowCount())) == UNITS[:2]
     assert all(desk.table.item(r, 3).text() == "有警告" for r in range(2))  # checked as files are
+
+
+def test_a_folder_dropped_on_the_desk_is_read(window: MainWindow, qtbot, received: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_reports_and_files import drag
+
+    desk = CountyDesk(window, window)
+    qtbot.addWidget(desk)
+    desk.year.setValue(2021)
+    entering, dropping, _ = drag(received)
+    desk.dragEnterEvent(entering)
+    assert entering.isAccepted()
+    desk.dropEvent(dropping)
+    qtbot.waitUntil(lambda: desk.table.rowCount() == 5)
+    photo, _, _ = drag(received / "照片.jpg")
+    desk.dragEnterEvent(photo)
+    assert not photo.isAccepted()
