@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     from benchmarks.bench_model import full_report
-    from export.county_desk import review
+    from export.county_desk import last_years, review
     from export.files import write_report_file
     from model.store.store import Store
 
@@ -39,11 +39,7 @@ def main() -> None:
             report.organization, report.year = name, 2021
             write_report_file(report, folder / suffix[1:] / f"{name}{suffix}")
     with Store.open(database) as store:
-
-        def previous(report):  # type: ignore[no-untyped-def]
-            org = store.find_organization(report.organization)
-            return store.find(org, report.year - 1) if org is not None else None
-
+        previous = last_years(store)
         for suffix, target in ((".json", 3.0), (".docx", 15.0)):
             start = time.perf_counter()
             desk = review([folder / suffix[1:]], 2021, units=names, previous=previous)

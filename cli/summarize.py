@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-from export.county_desk import CLEAN, UNREADABLE, WARNINGS, Desk, read_units, review
+from export.county_desk import CLEAN, UNREADABLE, WARNINGS, Desk, last_years, read_units, review
 from export.files import write_report_file
 from model.paths import default_database
 from model.problems import Severity
 from model.refusal import FileRefused
-from model.report import Report
 from model.store.inspection import StoreError
 from model.store.store import Store
 
@@ -33,9 +32,7 @@ def summarize(
     try:
         with _database(previous_db) as store:
             names = read_units(Path(units)) if units else _kept_list(store, year)
-            desk = review(
-                [Path(s) for s in sources], year, units=names, previous=_previous_in(store)
-            )
+            desk = review([Path(s) for s in sources], year, units=names, previous=last_years(store))
     except (FileRefused, StoreError) as exc:
         print(f"未做汇总：{exc}", file=sys.stderr)
         return UNUSABLE
@@ -82,18 +79,6 @@ def _kept_list(store: Store | None, year: int) -> list[str] | None:
     if names:
         print(f"单位名单：数据库中 {kept} 年度的名单（{len(names)} 个单位）。")
     return names or None
-
-
-def _previous_in(store: Store | None) -> Callable[[Report], Report | None]:
-    """Last year's report of a unit from the database, when there is one."""
-    if store is None:
-        return lambda _report: None
-
-    def previous(report: Report) -> Report | None:
-        org = store.find_organization(report.organization)
-        return store.find(org, report.year - 1) if org is not None and report.year else None
-
-    return previous
 
 
 def _status(desk: Desk) -> int:

@@ -21,6 +21,7 @@ from model.format.declaration import CellRef
 from model.problems import Problem, Severity, error
 from model.refusal import FileRefused
 from model.report import Report
+from model.store.store import Store
 from model.summary import summary_report
 
 from .files import read_report_file, readable
@@ -128,6 +129,19 @@ def read_units(path: Path) -> list[str]:
             raise FileRefused([("", f"无法读取单位名单 {path.name}：{exc}")]) from None
     names = [str(cell).strip() for cell in cells if cell is not None and str(cell).strip()]
     return [name for name in names if name not in ("单位", "单位名称", "应报单位")]
+
+
+def last_years(store: Store | None) -> Callable[[Report], Report | None]:
+    """Last year's report of a unit in ``store``, found by the unit's name (a received report
+    is not the database's own); none without a database."""
+    if store is None:
+        return lambda _report: None
+
+    def previous(report: Report) -> Report | None:
+        org = store.find_organization(report.organization)
+        return store.find(org, report.year - 1) if org is not None and report.year else None
+
+    return previous
 
 
 def files_in(paths: Iterable[Path]) -> list[Path]:

@@ -48,13 +48,13 @@ from export.county_desk import (
     Unit,
     assemble,
     files_in,
+    last_years,
     read_unit,
     read_units,
 )
 from model.checks.identity import FIRST_YEAR
 from model.problems import Severity
 from model.refusal import FileRefused
-from model.report import Report
 from model.store.store import Store
 
 from . import dialogs
@@ -94,11 +94,7 @@ class _Reader(QObject):
     def run(self) -> None:
         units: list[Unit] = []
         with Store.open(self.database) as store:  # a connection of this thread's own
-
-            def previous(report: Report) -> Report | None:
-                org = store.find_organization(report.organization)
-                return store.find(org, report.year - 1) if org is not None and report.year else None
-
+            previous = last_years(store)
             for index, path in enumerate(self.paths):
                 if self.cancelled:
                     break
