@@ -39,11 +39,8 @@ def summarize(
     for unit in desk.units:
         counts = f"错误 {unit.count(Severity.ERROR)}，警告 {unit.count(Severity.WARNING)}"
         where = f"\t{unit.source.name}" if unit.source else ""
-        flags = ("（名单外）" if not unit.on_list else "") + (
-            "（重复，未计入）" if unit.duplicate else ""
-        )
         detail = unit.reason or (counts if unit.report is not None else "")
-        print(f"{unit.status}{flags}\t{unit.name}{where}\t{detail}".rstrip())
+        print(f"{unit.verdict}\t{unit.name}{where}\t{detail}".rstrip())
     covered = desk.summed()
     print(f"汇总计入 {len(covered)} 个单位；未报送 {len(desk.missing)} 个。")
     try:

@@ -53,9 +53,10 @@ COUNTY = "本县（区）乡镇汇总"
 UNREADABLE, ERRORS, WARNINGS, CLEAN, MISSING = "无法读取", "有错误", "有警告", "无问题", "未报送"
 
 
-@dataclass
+@dataclass(eq=False)
 class Unit:
-    """One row of the desk: a file that came in, or a listed unit that sent none."""
+    """One row of the desk: a file that came in, or a listed unit that sent none. A row is
+    itself (identity), not its contents: ``in`` and ``index`` never compare two reports."""
 
     name: str
     source: Path | None
@@ -77,6 +78,16 @@ class Unit:
         if Severity.ERROR in severities:
             return ERRORS
         return WARNINGS if Severity.WARNING in severities else CLEAN
+
+    @property
+    def verdict(self) -> str:
+        """The status with what the list and the user's choices add: 有错误（名单外）…"""
+        return (
+            self.status
+            + ("（名单外）" if not self.on_list else "")
+            + ("（重复，未计入）" if self.duplicate else "")
+            + ("（已计入汇总）" if self.included and not self.duplicate else "")
+        )
 
     def count(self, severity: Severity) -> int:
         return sum(p.severity is severity for p in self.problems)

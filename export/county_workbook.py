@@ -29,6 +29,7 @@ _SEVERITY = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.EXPL
 def write_review_workbook(desk: Desk, target: Path) -> None:
     """Write the workbook completely or not at all."""
     workbook = build_workbook(render(desk.summary), desk.summary)
+    summed = desk.summed()
     for sheet in workbook.worksheets:
         if sheet.sheet_state == "visible":
             sheet.title = "汇总" if sheet.title == TEXT_SHEET else f"汇总 {sheet.title}"
@@ -36,7 +37,7 @@ def write_review_workbook(desk: Desk, target: Path) -> None:
         workbook.create_sheet("明细"),
         ["单位", "年度", "来源文件", "状态", "错误", "警告", "上年报告", "是否计入汇总"]
         + [name for name, _ in KEY_FIGURES],
-        [_detail(desk, unit) for unit in desk.units],
+        [_detail(desk, unit, summed) for unit in desk.units],
         total=["合计（计入汇总的单位）", desk.year, "", "", "", "", "", ""]
         + [figure(desk.summary, cells) for _, cells in KEY_FIGURES],
     )
@@ -110,19 +111,16 @@ def _places(problem: Problem) -> str:
     return "、".join(describe_place(path) for path in problem.cells)
 
 
-def _detail(desk: Desk, unit: Unit) -> list[object]:
-    summed = unit in desk.summed()
+def _detail(desk: Desk, unit: Unit, summed: list[Unit]) -> list[object]:
     return [
         unit.name,
         unit.report.year if unit.report else desk.year,
         unit.source.name if unit.source else "",
-        unit.status
-        + ("（名单外）" if not unit.on_list else "")
-        + ("（重复）" if unit.duplicate else ""),
+        unit.verdict,
         unit.count(Severity.ERROR),
         unit.count(Severity.WARNING),
         "有" if unit.previous_found else "无",
-        "是" if summed else "否",
+        "是" if unit in summed else "否",
         *(unit.figure(cells) for _, cells in KEY_FIGURES),
     ]
 

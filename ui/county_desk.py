@@ -340,14 +340,11 @@ class CountyDesk(QDialog):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(shown))
         for row, unit in enumerate(shown):
-            status = unit.status + ("（名单外）" if not unit.on_list else "")
-            status += "（重复，未计入）" if unit.duplicate else ""
-            status += "（已计入汇总）" if unit.included and not unit.duplicate else ""
             values = [
                 unit.name,
                 unit.report.year if unit.report and unit.report.year else self.desk.year,
                 unit.source.name if unit.source else "",
-                status,
+                unit.verdict,
                 unit.count(Severity.ERROR),
                 unit.count(Severity.WARNING),
                 "有" if unit.previous_found else "无",
