@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -14,7 +15,6 @@ from model.report import Explanation, Overview, Report, Status, Subsection, Text
 _SAFE = "政府信息公开工作本年度我乡镇坚持依法主动公开申请办理平台建设监督保障，。、"
 safe_text = st.text(alphabet=_SAFE, min_size=1, max_size=80).filter(lambda s: s.strip())
 optional_text = st.text(alphabet=_SAFE, max_size=60)
-small = st.integers(min_value=0, max_value=50)
 _RESULT_ROWS = [
     ref.row
     for ref in APPLICATIONS.cells
@@ -24,14 +24,18 @@ _RESULT_ROWS = [
 ]
 
 
-@st.composite
-def applications(draw: st.DrawFn) -> dict[CellRef, int]:
+# How a generator picks a whole number in [low, high] and a fee: hypothesis' draw in the
+# strategies below, a seeded ``random.Random`` for the county's generated sets.
+PickInt = Callable[[int, int], int]
+
+
+def balanced_applications(pick: PickInt) -> dict[CellRef, int]:
     """三's typed cells, balanced in every column (R1)."""
     values: dict[CellRef, int] = {}
     for col, _ in APPLICANT_COLUMNS:
-        results = {row: draw(small) for row in _RESULT_ROWS}
-        forward = draw(small)
-        new = draw(st.integers(min_value=0, max_value=sum(results.values()) + forward))
+        results = {row: pick(0, 50) for row in _RESULT_ROWS}
+        forward = pick(0, 50)
+        new = pick(0, sum(results.values()) + forward)
         for row, value in results.items():
             values[CellRef("applications", row, col)] = value
         values[CellRef("applications", "carried_forward", col)] = forward
@@ -40,18 +44,28 @@ def applications(draw: st.DrawFn) -> dict[CellRef, int]:
     return values
 
 
+def typed_values(pick: PickInt, fee: Callable[[], Decimal]) -> dict[CellRef, int | Decimal]:
+    """Every typed cell of 二、三、四, valid by construction."""
+    values: dict[CellRef, int | Decimal] = {}
+    for ref in PROACTIVE.cells:
+        values[ref] = fee() if PROACTIVE.kind(ref).value == "amount" else pick(0, 50)
+    for ref in REVIEW_LITIGATION.cells:
+        if REVIEW_LITIGATION.role(ref) is Role.INPUT:
+            values[ref] = pick(0, 50)
+    values.update(balanced_applications(pick))
+    return values
+
+
+def _picker(draw: st.DrawFn) -> PickInt:
+    return lambda low, high: draw(st.integers(min_value=low, max_value=high))
+
+
 fees = st.decimals(min_value=0, max_value=Decimal("99999.9999"), places=4)
 
 
 @st.composite
 def valid_reports(draw: st.DrawFn) -> Report:
-    values: dict[CellRef, int | Decimal] = {}
-    for ref in PROACTIVE.cells:
-        values[ref] = draw(fees) if PROACTIVE.kind(ref).value == "amount" else draw(small)
-    for ref in REVIEW_LITIGATION.cells:
-        if REVIEW_LITIGATION.role(ref) is Role.INPUT:
-            values[ref] = draw(small)
-    values.update(draw(applications()))
+    values = typed_values(_picker(draw), lambda: draw(fees))
     subsections = draw(
         st.lists(st.builds(Subsection, safe_text, optional_text), min_size=0, max_size=6)
     )

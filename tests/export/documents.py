@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 from docx import Document
 from docx.table import Table
+from lxml import html as lxml_html
 
 from .workbooks import hand_made
 
@@ -164,3 +165,27 @@ _TWO = ((5, 8), (9, 11), (12, 15), (16, 18))  # 二's blocks: 第二十条第（
 def _merge(table: Table, first: int, merges: list[tuple[int, int, int, int]]) -> None:
     for top, left, bottom, right in merges:
         table.cell(top - first, left - 1).merge(table.cell(bottom - first, right - 1))
+
+
+def as_copied(page: str) -> str:
+    """A browser's plain text of a whole page, as browsers lay out a selection as text: each block
+    on a line, each table row a line of cells split by a tab, a cell's lines joined."""
+    lines: list[str] = []
+
+    def walk(element: lxml_html.HtmlElement) -> None:
+        if element.tag == "table":
+            for row in element.xpath(".//tr"):
+                cells = [
+                    "".join(cell.itertext()).replace("\n", "").strip()
+                    for cell in row.xpath("./td|./th")
+                ]
+                lines.append("\t".join(cells))
+        elif element.xpath(".//table"):  # a block holding a table (<center>, <div>)
+            for child in element.iterchildren():
+                walk(child)
+        else:
+            lines.append(" ".join("".join(element.itertext()).split()))
+
+    for element in lxml_html.document_fromstring(page).body.iterchildren():
+        walk(element)
+    return "\n".join(lines)

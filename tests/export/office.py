@@ -24,14 +24,18 @@ def office_text(document: Path) -> str:
 def office_convert(document: Path, to: str, folder: Path) -> Path:
     """``document`` opened and saved again by LibreOffice as ``to`` (a filter, e.g. ``pdf``,
     ``docx:MS Word 2007 XML``) into ``folder``."""
+    return office_convert_all([document], to, folder)[0]
+
+
+def office_convert_all(documents: list[Path], to: str, folder: Path) -> list[Path]:
+    """Many documents converted by one LibreOffice run (starting it takes most of the time)."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         if os.environ.get("CI"):
             pytest.fail("LibreOffice is not installed; .ci/run installs it")
         pytest.skip("LibreOffice is not installed")
-    profile = (
-        document.parent / "lo-profile"
-    )  # its own profile: no clash with a LibreOffice already open
+    # its own profile: no clash with a LibreOffice already open
+    profile = documents[0].parent / "lo-profile"
     subprocess.run(
         [
             office,
@@ -41,13 +45,13 @@ def office_convert(document: Path, to: str, folder: Path) -> Path:
             to,
             "--outdir",
             str(folder),
-            str(document),
+            *map(str, documents),
         ],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=180 + 5 * len(documents),
     )
-    return folder / f"{document.stem}.{to.split(':')[0]}"
+    return [folder / f"{document.stem}.{to.split(':')[0]}" for document in documents]
 
 
 def office_words(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:

@@ -8,30 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
 
 from export.reading.docx_import import read_docx
 from export.reading.text_import import read_plain_text, read_text_file
 
-from .documents import hand_made_docx
+from .documents import as_copied, hand_made_docx
 from .office import office_convert
-
-
-def as_copied(page: str) -> str:
-    """A browser's plain text of a whole page: each block on a line, each table row a line."""
-    root = lxml_html.document_fromstring(page)
-    lines: list[str] = []
-    for element in root.body.iterchildren():
-        if element.tag == "table":
-            for row in element.xpath(".//tr"):
-                cells = [
-                    "".join(cell.itertext()).replace("\n", "").strip()
-                    for cell in row.xpath("./td|./th")
-                ]
-                lines.append("\t".join(cells))
-        else:
-            lines.append(" ".join("".join(element.itertext()).split()))
-    return "\n".join(lines)
 
 
 @pytest.fixture(scope="module")
