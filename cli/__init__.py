@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="RESULT.xlsx", required=True, help="审核结果工作簿"
     )
     county.add_argument("--summary", metavar="SUM", help="另存汇总报告（.pdf、.xlsx 或 .docx）")
+    county.add_argument(
+        "--name", help="汇总报告的机关名称，如“海原县乡镇汇总”（默认：窗口中设置的汇总名称）"
+    )
     return parser
 
 
@@ -134,6 +137,7 @@ def run(argv: Sequence[str]) -> int:
             units=args.units,
             previous_db=args.previous_db,
             summary=args.summary,
+            name=args.name,
         )
     build_parser().print_help()
     return 2

@@ -7,11 +7,21 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from export.county_desk import CLEAN, UNREADABLE, WARNINGS, Desk, last_years, read_units, review
+from export.county_desk import (
+    CLEAN,
+    COUNTY,
+    UNREADABLE,
+    WARNINGS,
+    Desk,
+    last_years,
+    read_units,
+    review,
+)
 from export.files import write_report_file
 from model.paths import default_database
 from model.problems import Severity
 from model.refusal import FileRefused
+from model.settings import settings_or_defaults
 from model.store.inspection import StoreError
 from model.store.store import Store
 
@@ -26,13 +36,25 @@ def summarize(
     units: str | None = None,
     previous_db: str | None = None,
     summary: str | None = None,
+    name: str | None = None,
 ) -> int:
+    """``name``: the 汇总's organization (else the one the window keeps in the settings)."""
     from export.county_workbook import write_review_workbook
 
+    def warn(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    county = (name or "").strip() or settings_or_defaults(warn).summary_name or COUNTY
     try:
         with _database(previous_db) as store:
             names = read_units(Path(units)) if units else _kept_list(store, year)
-            desk = review([Path(s) for s in sources], year, units=names, previous=last_years(store))
+            desk = review(
+                [Path(s) for s in sources],
+                year,
+                units=names,
+                previous=last_years(store),
+                county=county,
+            )
     except (FileRefused, StoreError) as exc:
         print(f"未做汇总：{exc}", file=sys.stderr)
         return UNUSABLE

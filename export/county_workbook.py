@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -23,7 +23,8 @@ from .document import render
 from .xlsx import TEXT_SHEET, build_workbook
 
 _BOLD = Font(bold=True)
-_SEVERITY = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.EXPLAINED: "已说明"}
+_WRAP, _TOP = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+_WIDEST = 50  # characters: a wider column would not leave the page room for the others
 
 
 def write_review_workbook(desk: Desk, target: Path) -> None:
@@ -43,14 +44,14 @@ def write_review_workbook(desk: Desk, target: Path) -> None:
     )
     _table(
         workbook.create_sheet("问题清单"),
-        ["单位", "严重程度", "规则", "说明", "位置"],
+        ["单位", "严重程度", "规则", "说明", "位置", "规则代码"],
         [
-            [unit.name, _SEVERITY[p.severity], p.rule, p.message, _places(p)]
+            [unit.name, p.severity.label, p.rule_name, p.message, _places(p), p.rule]
             for unit in desk.units
             for p in unit.problems
         ]
         + [
-            [unit.name, "无法读取", "", unit.reason, str(unit.source)]
+            [unit.name, "无法读取", "", unit.reason, str(unit.source), ""]
             for unit in desk.units
             if unit.reason
         ],
@@ -76,7 +77,7 @@ def write_unit_problems(desk: Desk, unit: Unit, target: Path) -> None:
     )
     header = ["序号", "严重程度", "规则", "说明", "位置"]
     rows: list[list[object]] = [
-        [i, _SEVERITY[p.severity], p.rule, p.message, _places(p)]
+        [i, p.severity.label, p.rule_name, p.message, _places(p)]
         for i, p in enumerate(unit.problems, start=1)
     ]
     if unit.reason:
@@ -147,9 +148,19 @@ def _table(
         sheet.append(total)
         for cell in sheet[sheet.max_row]:
             cell.font = _BOLD
+    lines = dict.fromkeys(range(first_row + 1, sheet.max_row + 1), 1)
     for column in sheet.iter_cols(min_row=first_row, max_row=sheet.max_row):
         longest = max(_width(cell.value) for cell in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(50, max(6, longest + 2))
+        sheet.column_dimensions[column[0].column_letter].width = min(_WIDEST, max(6, longest + 2))
+        wraps = longest + 2 > _WIDEST  # a long message wraps in its cell instead of being cut
+        for cell in column[1:]:
+            cell.alignment = _WRAP if wraps else _TOP
+            if wraps:
+                lines[cell.row] = max(lines[cell.row], -(-_width(cell.value) // (_WIDEST - 2)))
+    for row, count in lines.items():  # a program reading the file may not fit rows to wraps
+        if count > 1:
+            sheet.row_dimensions[row].height = 15 * count
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

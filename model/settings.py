@@ -1,5 +1,5 @@
-"""Settings that change what an export looks like or what the checks say: the fonts and the
-publication deadline. They live in a small JSON file in the data folder, read here in ``model/``,
+"""Settings that change what an export looks like or what the checks say: the fonts, the
+publication deadline and the name the county's 汇总 goes under. They live in a small JSON file in the data folder, read here in ``model/``,
 so the window and the command line export alike. (Window geometry and other UI state stay in
 ``QSettings``.)
 
@@ -26,7 +26,7 @@ FONT_ROLES: tuple[tuple[str, str], ...] = (
     ("subheading", "二级标题（楷体）"),
     ("body", "正文（仿宋）"),
 )
-_KNOWN = ("fonts", "publication_deadline")
+_KNOWN = ("fonts", "publication_deadline", "summary_name")
 
 
 class SettingsError(ValueError):
@@ -38,6 +38,7 @@ class Settings:
     fonts: dict[str, str] = field(default_factory=dict)  # role → font file; absent: found
     deadline_month: int = 1  # the report is due by this day of the next year
     deadline_day: int = 31
+    summary_name: str = ""  # the county's 汇总 is a report of this name (e.g. 海原县乡镇汇总)
     extra: dict[str, Any] = field(default_factory=dict)  # keys of a newer version, kept
 
     def deadline(self, year: int) -> dt.date:
@@ -98,8 +99,17 @@ def parse_settings(data: Any, path: Path) -> Settings:
         _deadline(2021, month, day)
     except ValueError:
         raise bad(f"的发布截止日期 “{deadline}” 不正确（应写作 月-日，如 01-31）") from None
+    summary_name = data.get("summary_name", "")
+    if not isinstance(summary_name, str):
+        raise bad("的汇总名称（summary_name）不是文字")
     extra = {key: value for key, value in data.items() if key not in _KNOWN}
-    return Settings(fonts=dict(fonts), deadline_month=month, deadline_day=day, extra=extra)
+    return Settings(
+        fonts=dict(fonts),
+        deadline_month=month,
+        deadline_day=day,
+        summary_name=summary_name.strip(),
+        extra=extra,
+    )
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -110,6 +120,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         "fonts": dict(settings.fonts),
         "publication_deadline": f"{settings.deadline_month:02d}-{settings.deadline_day:02d}",
     }
+    if settings.summary_name:
+        data["summary_name"] = settings.summary_name
     write_atomically(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 

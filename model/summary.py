@@ -42,6 +42,7 @@ def summary_report(
         scope += f"未计入：{'；'.join(left)}。"
     summary = Report(organization, year, values=summed_values(reports))
     summary.texts.overview.intro = scope
+    summary.texts.overview.subsections = []  # the units' own work is told in their reports
     summary.texts.problems = (
         "（汇总表只汇总二、三、四的数字；各单位的问题和改进情况见各单位报告。）"
     )

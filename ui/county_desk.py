@@ -14,10 +14,12 @@ import datetime as dt
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCollator, QLocale, QMimeData, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
@@ -55,6 +58,7 @@ from export.county_desk import (
 from model.checks.identity import FIRST_YEAR
 from model.problems import Severity
 from model.refusal import FileRefused
+from model.settings import Settings, SettingsError, load_settings, save_settings
 from model.store.store import Store
 
 from . import dialogs
@@ -131,6 +135,12 @@ class CountyDesk(QDialog):
         self.year.setValue(dt.date.today().year - 1)
         self.year.setSuffix(" 年度")
         self.year.valueChanged.connect(self._year_changed)
+        settings = _settings()
+        self.county = QLineEdit(settings.summary_name if settings else "")
+        self.county.setPlaceholderText(COUNTY)
+        self.county.setToolTip("汇总报告的机关名称，如“海原县乡镇汇总”；记在本机，明年沿用")
+        self.county.setMinimumWidth(180)
+        self.county.editingFinished.connect(self._county_changed)
         self.filter = QComboBox()
         self.filter.addItems(FILTERS)
         self.filter.currentTextChanged.connect(self._show_rows)
@@ -144,6 +154,7 @@ class CountyDesk(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's own default: descending
         self.table.cellDoubleClicked.connect(self._open_unit)
         top = QHBoxLayout()
         for text, slot in (
@@ -156,6 +167,8 @@ class CountyDesk(QDialog):
             button.clicked.connect(slot)
             top.addWidget(button)
         top.addStretch()
+        top.addWidget(QLabel("汇总名称："))
+        top.addWidget(self.county)
         top.addWidget(QLabel("年度："))
         top.addWidget(self.year)
         top.addWidget(QLabel("显示："))
@@ -303,6 +316,21 @@ class CountyDesk(QDialog):
         self.read(sources)
         self._refresh()
 
+    @Slot()
+    def _county_changed(self) -> None:
+        """The 汇总's name: kept in the settings (the command line uses it too), the 汇总 renamed."""
+        name = self.county.text().strip()
+        settings = _settings()
+        if settings is None:
+            dialogs.error(self, "汇总名称未保存", "设置文件无法读取，汇总名称只用于这一次。")
+        elif name != settings.summary_name:
+            try:
+                save_settings(replace(settings, summary_name=name))
+            except OSError as exc:
+                dialogs.error(self, "汇总名称未保存", f"无法写入设置文件：{exc}")
+        if self.desk is not None:
+            self._refresh()
+
     # ── the rows ──
 
     def _refresh(self) -> None:
@@ -310,7 +338,7 @@ class CountyDesk(QDialog):
             list(self.units),
             self.year.value(),
             self.names,
-            COUNTY,
+            self.county.text().strip() or COUNTY,
             include=self.included,
             keep=self.kept,
         )
@@ -351,9 +379,11 @@ class CountyDesk(QDialog):
                 *(unit.figure(cells) for _, cells in KEY_FIGURES),
             ]
             for col, value in enumerate(values):
-                item = QTableWidgetItem()
-                shown = value if isinstance(value, int) else "" if value is None else str(value)
-                item.setData(Qt.ItemDataRole.DisplayRole, shown)
+                item = _Item()
+                text = value if isinstance(value, int) else "" if value is None else str(value)
+                item.setData(Qt.ItemDataRole.DisplayRole, text)
+                if isinstance(value, Decimal):  # a fee sorts by its amount, not its digits
+                    item.setData(SORT_ROLE, float(value))
                 if col == 0:
                     item.setData(Qt.ItemDataRole.UserRole, self.desk.units.index(unit))
                 if col == 3 and unit.reason:
@@ -486,6 +516,36 @@ class UnitsDialog(QDialog):
             self.text.setPlainText("\n".join(read_units(Path(chosen))))
         except FileRefused as exc:
             dialogs.error(self, "无法读取单位名单", str(exc))
+
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _Item(QTableWidgetItem):
+    """A cell of the table: numbers sort by amount (a fee's text would put 9 after 10), words in
+    the order of Chinese dictionaries (by pinyin), as Qt's own sorting does them."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = (self._key(item) for item in (self, other))
+        if isinstance(mine, str) or isinstance(theirs, str):
+            return _COLLATOR.compare(str(mine), str(theirs)) < 0
+        return bool(mine < theirs)
+
+    @staticmethod
+    def _key(item: QTableWidgetItem) -> object:
+        key = item.data(SORT_ROLE)
+        return key if key is not None else item.data(Qt.ItemDataRole.DisplayRole)
+
+
+_COLLATOR = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+
+
+def _settings() -> Settings | None:
+    """The settings, or None when their file cannot be read (it is then never overwritten)."""
+    try:
+        return load_settings()
+    except SettingsError:
+        return None
 
 
 def edit_units(parent: QWidget | None, names: list[str], year: int) -> list[str] | None:

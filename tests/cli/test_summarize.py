@@ -132,8 +132,8 @@ def test_last_years_reports_come_from_the_database_and_the_workbook_opens(
         tmp_path / "审核结果.xlsx",
     )
     book = openpyxl.load_workbook(tmp_path / "审核结果.xlsx")
-    rules = [row[2].value for row in book["问题清单"].iter_rows(min_row=2)]
-    assert "W-carry" in rules, result.stdout
+    rules = [(row[2].value, row[5].value) for row in book["问题清单"].iter_rows(min_row=2)]
+    assert ("上年结转与上年报告不符", "W-carry") in rules, result.stdout  # in Chinese, and its code
     detail = book["明细"]
     header = [cell.value for cell in detail[1]]
     assert detail.cell(row=2, column=header.index("上年报告") + 1).value == "有"
@@ -169,3 +169,28 @@ def test_without_units_the_list_kept_in_the_database_is_used(tmp_path: Path) -> 
         line.startswith("未报送") and UNITS[1] in line for line in result.stdout.splitlines()
     )
     assert result.returncode == 1
+
+
+def test_the_sum_goes_under_the_countys_name(tmp_path: Path) -> None:
+    """--name, else the name the desk window keeps in the settings, else a neutral one."""
+    import json
+    import os
+
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    write_report_file(unit_report(UNITS[0], 1), folder / "0.json")
+
+    def summed_under(*name: str) -> str:
+        summary = tmp_path / "汇总.json"
+        result = main(
+            "summarize", folder, "--year", "2021", *name, "-o", tmp_path / "r.xlsx",
+            "--summary", summary,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return str(json.loads(summary.read_text("utf-8"))["organization"])
+
+    assert summed_under() == "本县（区）乡镇汇总"
+    settings = Path(os.environ["NIANBAO_DATA_DIR"]) / "settings.json"
+    settings.write_text('{"summary_name": "海原县乡镇汇总"}', "utf-8")
+    assert summed_under() == "海原县乡镇汇总"
+    assert summed_under("--name", "固原市原州区乡镇汇总") == "固原市原州区乡镇汇总"

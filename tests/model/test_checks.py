@@ -275,3 +275,19 @@ def test_changing_one_typed_cell_of_three_breaks_r1_in_its_column(
     label = TABLES["applications"].label_paths[ref][1][-1]
     assert f"「{label}」列" in problem.message
     assert all(c.endswith(f".{ref.col}") for c in problem.cells)
+
+
+def test_every_rule_of_the_specification_has_a_chinese_name() -> None:
+    """The county's 问题清单 names rules in Chinese: none of checks.md may be left as a code."""
+    import re
+
+    from model.problems import RULE_NAMES
+    from tests.helpers import shared_file
+
+    rows = re.findall(
+        r"^\| ([EW]-[\w/-]+) \|", shared_file("spec/checks.md").read_text("utf-8"), re.M
+    )
+    # "E-R2/R3/R4" is three rules
+    codes = {part if "-" in part else row[:2] + part for row in rows for part in row.split("/")}
+    assert "E-R3" in codes and "W-deadline" in codes
+    assert codes == set(RULE_NAMES)

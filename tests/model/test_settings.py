@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,10 @@ def test_round_trip_keeps_unknown_keys(tmp_path: Path) -> None:
         json.dumps({"from_a_newer_version": [1], "publication_deadline": "03-15"}), "utf-8"
     )
     settings = load_settings(path).with_font("body", "C:/Windows/Fonts/simfang.ttf")
-    save_settings(settings, path)
+    save_settings(replace(settings, summary_name="海原县乡镇汇总"), path)
     again = load_settings(path)
     assert again.fonts == {"body": "C:/Windows/Fonts/simfang.ttf"}
+    assert again.summary_name == "海原县乡镇汇总"
     assert again.deadline(2023) == dt.date(2024, 3, 15)
     assert json.loads(path.read_text("utf-8"))["from_a_newer_version"] == [1]
     assert again.with_font("body", None).fonts == {}
@@ -40,6 +42,7 @@ def test_round_trip_keeps_unknown_keys(tmp_path: Path) -> None:
         ('{"fonts": {"comic": "x.ttf"}}', "fonts"),
         ('{"publication_deadline": "02-30"}', "发布截止日期"),
         ('{"publication_deadline": "02-29"}', "发布截止日期"),
+        ('{"summary_name": 3}', "汇总名称"),
     ],
 )
 def test_a_bad_file_is_reported_and_left_alone(tmp_path: Path, content: str, says: str) -> None:

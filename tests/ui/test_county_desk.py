@@ -166,9 +166,9 @@ def test_a_units_problems_go_back_to_it_as_a_short_document(
     document = Document(str(tmp_path / "意见.docx"))
     assert document.paragraphs[0].text == f"{UNITS[3]}2021年度政府信息公开工作年度报告审核意见"
     cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
-    assert "E-year" in cells and any("2020 年度" in text for text in cells)
+    assert "年度不对" in cells and any("2020 年度" in text for text in cells)
     sheet = openpyxl.load_workbook(tmp_path / "意见.xlsx").active
-    assert "E-year" in [row[2].value for row in sheet.iter_rows(min_row=4)]
+    assert "年度不对" in [row[2].value for row in sheet.iter_rows(min_row=4)]  # E-year
 
 
 def test_a_unit_with_errors_can_be_counted_and_a_duplicate_chosen(
@@ -220,3 +220,35 @@ def test_a_folder_dropped_on_the_desk_is_read(window: MainWindow, qtbot, receive
     photo, _, _ = drag(received / "照片.jpg")
     desk.dragEnterEvent(photo)
     assert not photo.isAccepted()
+
+
+def test_the_sum_takes_the_countys_name_and_fees_sort_by_amount(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from PySide6.QtCore import Qt
+
+    from model.settings import load_settings
+
+    folder = tmp_path / "收到的"
+    folder.mkdir()
+    for i, fee in enumerate(("9", "10", "0.5")):
+        report = unit_report(UNITS[i], 1)
+        report.set_values({CellRef("proactive", "fees", "amount"): Decimal(fee)}, typed=set())
+        write_report_file(report, folder / f"{i}.json")
+    desk = CountyDesk(window, window)
+    qtbot.addWidget(desk)
+    desk.read(sorted(folder.iterdir()))
+    names = [desk.table.item(r, 0).text() for r in range(3)]
+    assert names == sorted(names)  # by unit, A to Z, when the window opens
+    fee = county_desk.COLUMNS.index("收费金额（万元）")
+    desk.table.sortByColumn(fee, Qt.SortOrder.AscendingOrder)
+    assert [desk.table.item(r, fee).text() for r in range(3)] == ["0.5", "9", "10"]
+    desk.county.setText(" 海原县乡镇汇总 ")
+    desk.county.editingFinished.emit()
+    assert desk.desk is not None and desk.desk.summary.organization == "海原县乡镇汇总"
+    assert load_settings().summary_name == "海原县乡镇汇总"  # the command line's default too
+    again = CountyDesk(window, window)
+    qtbot.addWidget(again)
+    assert again.county.text() == "海原县乡镇汇总"
