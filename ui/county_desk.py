@@ -287,8 +287,16 @@ class CountyDesk(QDialog):
             QApplication.processEvents()
             reader.cancelled = reader.cancelled or progress.wasCanceled()
         progress.close()
+        first = not self.units
         self.units += done[0] if done else []
         self.units.sort(key=lambda unit: str(unit.source))
+        years = {unit.report.year for unit in self.units if unit.report is not None}
+        if first and len(years) == 1 and (year := years.pop()) != self.year.value():
+            # the first files all say another year: that is the year being summed (read again
+            # for it, so that none is taken for another year's report)
+            self.bench.show_status(f"报告都是 {year} 年度的，年度已改为 {year}。", 8000)
+            self.year.setValue(year)
+            return
         self._refresh()
 
     @Slot()

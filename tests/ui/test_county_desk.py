@@ -75,6 +75,7 @@ def test_reading_shows_progress_and_can_be_cancelled(
 
     desk = CountyDesk(window, window)
     qtbot.addWidget(desk)
+    desk.year.setValue(2021)  # the files' year: nothing is read again for it
     reading, cancelled = threading.Event(), threading.Event()
     real_read = county_desk.read_unit
     calls: list[Path] = []
@@ -252,3 +253,17 @@ def test_the_sum_takes_the_countys_name_and_fees_sort_by_amount(
     again = CountyDesk(window, window)
     qtbot.addWidget(again)
     assert again.county.text() == "海原县乡镇汇总"
+
+
+def test_the_year_is_taken_from_the_files_when_they_agree(
+    window: MainWindow, qtbot, received: Path
+) -> None:  # type: ignore[no-untyped-def]
+    desk = CountyDesk(window, window)
+    qtbot.addWidget(desk)
+    desk.year.setValue(2023)
+    desk.read([received / "0.json", received / "1.xlsx"])  # both 2021
+    assert desk.year.value() == 2021
+    assert desk.desk is not None and desk.desk.year == 2021
+    assert all(unit.status != "有错误" for unit in desk.desk.units)  # not taken for 2023's
+    desk.read([received / "3.json"])  # a later file of 2020 changes nothing
+    assert desk.year.value() == 2021
