@@ -81,13 +81,17 @@ class Unit:
 
     @property
     def verdict(self) -> str:
-        """The status with what the list and the user's choices add: 有错误（名单外）…"""
-        return (
-            self.status
-            + ("（名单外）" if not self.on_list else "")
-            + ("（重复，未计入）" if self.duplicate else "")
-            + ("（已计入汇总）" if self.included and not self.duplicate else "")
-        )
+        """The status with what the list and the user's choices add: 有错误（名单外，已计入汇总）…"""
+        marks = [
+            mark
+            for mark, holds in (
+                ("名单外", not self.on_list),
+                ("重复，未计入", self.duplicate),
+                ("已计入汇总", self.included and not self.duplicate),
+            )
+            if holds
+        ]
+        return self.status + (f"（{'，'.join(marks)}）" if marks else "")
 
     def count(self, severity: Severity) -> int:
         return sum(p.severity is severity for p in self.problems)
