@@ -372,7 +372,8 @@ class CountyDesk(QDialog):
         if self.desk is None:
             return
         wanted = self.filter.currentText()
-        shown = [unit for unit in self.desk.units if _matches(unit, wanted)]
+        twice = self.desk.duplicates  # 重复 shows both files of a unit, to choose between them
+        shown = [unit for unit in self.desk.units if _matches(unit, wanted, twice)]
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(shown))
         for row, unit in enumerate(shown):
@@ -570,11 +571,11 @@ def _dropped(data: QMimeData) -> list[Path]:
     return [path for path in paths if path.is_dir() or readable(path)]
 
 
-def _matches(unit: Unit, wanted: str) -> bool:
+def _matches(unit: Unit, wanted: str, twice: list[Unit]) -> bool:
     if wanted == ALL:
         return True
     if wanted == OFF_LIST:
         return not unit.on_list
     if wanted == DUPLICATE:
-        return unit.duplicate
+        return unit in twice
     return unit.status == wanted

@@ -183,6 +183,11 @@ def test_a_unit_with_errors_can_be_counted_and_a_duplicate_chosen(
     assert desk.desk.summary.value(total) == 1 + 2 + 3  # 第3镇 has an error: left out
     desk.include.click()
     assert desk.desk.summary.value(total) == 1 + 2 + 3 + 4
+    desk.filter.setCurrentText("重复")  # both files of the unit, to choose between them
+    assert sorted(desk.table.item(r, 2).text() for r in range(desk.table.rowCount())) == [
+        "0.json",
+        "9-更正.json",
+    ]
     row = next(
         r for r in range(desk.table.rowCount()) if desk.table.item(r, 2).text() == "9-更正.json"
     )
