@@ -136,7 +136,8 @@ class CountyDesk(QDialog):
         self.year.setSuffix(" 年度")
         self.year.valueChanged.connect(self._year_changed)
         settings = _settings()
-        self.county = QLineEdit(settings.summary_name if settings else "")
+        self._named = settings.summary_name if settings else ""  # the name the 汇总 has now
+        self.county = QLineEdit(self._named)
         self.county.setPlaceholderText(COUNTY)
         self.county.setToolTip("汇总报告的机关名称，如“海原县乡镇汇总”；记在本机，明年沿用")
         self.county.setMinimumWidth(180)
@@ -328,6 +329,9 @@ class CountyDesk(QDialog):
     def _county_changed(self) -> None:
         """The 汇总's name: kept in the settings (the command line uses it too), the 汇总 renamed."""
         name = self.county.text().strip()
+        if name == self._named:  # editing ends whenever the field loses the focus
+            return
+        self._named = name
         settings = _settings()
         if settings is None:
             dialogs.error(self, "汇总名称未保存", "设置文件无法读取，汇总名称只用于这一次。")

@@ -272,3 +272,19 @@ def test_the_year_is_taken_from_the_files_when_they_agree(
     assert all(unit.status != "有错误" for unit in desk.desk.units)  # not taken for 2023's
     desk.read([received / "3.json"])  # a later file of 2020 changes nothing
     assert desk.year.value() == 2021
+
+
+def test_an_unreadable_settings_file_is_said_once_and_left_alone(
+    window: MainWindow, answers: Answers, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from model.paths import settings_file
+
+    settings_file().parent.mkdir(parents=True, exist_ok=True)
+    settings_file().write_text("{broken", "utf-8")
+    desk = CountyDesk(window, window)
+    qtbot.addWidget(desk)
+    desk.county.setText("海原县乡镇汇总")
+    desk.county.editingFinished.emit()
+    desk.county.editingFinished.emit()  # the focus leaves the field again: nothing new to say
+    assert len(answers.errors) == 1 and "设置文件无法读取" in answers.errors[0]
+    assert settings_file().read_text("utf-8") == "{broken"
