@@ -20,7 +20,7 @@ from model.report import describe_place
 
 from .county_desk import KEY_FIGURES, Desk, Unit, figure
 from .document import render
-from .xlsx import TEXT_SHEET, build_workbook
+from .xlsx import TEXT_SHEET, build_workbook, text_units
 
 _BOLD = Font(bold=True)
 _WRAP, _TOP = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
@@ -127,8 +127,7 @@ def _detail(desk: Desk, unit: Unit, summed: list[Unit]) -> list[object]:
 
 
 def _width(value: object) -> int:
-    """A value's width in Excel's character unit: a Chinese character is two."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(value if value is not None else ""))
+    return text_units(str(value if value is not None else ""))
 
 
 def _table(

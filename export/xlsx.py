@@ -9,6 +9,7 @@ border; A4, fit to the page width, centred, header rows repeated, page numbers i
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -41,6 +43,9 @@ _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+# A paragraph's row is sized by an estimate of its lines: its text starts at the top, so that
+# an estimate too generous leaves space after the paragraph, not above it.
+_PARAGRAPH = Alignment(horizontal="left", vertical="top", wrap_text=True)
 # A number too long for its column is shrunk to fit (Excel would show ###): a table is as wide
 # as the printed page, so it prints at about its own size instead of shrunk to fit the page.
 _NUMBER = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
@@ -76,33 +81,86 @@ def build_workbook(rendered: RenderedReport, report: Report) -> Workbook:
 
 def _write_texts(sheet: Worksheet, rendered: RenderedReport) -> None:
     sheet.column_dimensions["A"].width = 80  # wider clips CJK lines in LibreOffice
-    row = 1
+    rows: list[_TextRow] = []
+
+    def add(text: str, font: Font, alignment: Alignment = _PARAGRAPH, *, indent: bool = False,
+            keep: bool = False) -> None:  # fmt: skip
+        for number, piece in enumerate(_pieces(text)):  # a paragraph longer than a row holds
+            first = number == 0
+            rows.append(
+                _text_row(sheet, len(rows) + 1, piece, font, alignment, indent and first, keep)
+            )
+
     if rendered.draft:
-        row = _text_row(
-            sheet,
-            row,
-            _draft_line(rendered, detail=True),
-            Font(name=FONT, size=12, bold=True, color="C00000"),
-        )
-    row = _text_row(sheet, row, rendered.title, Font(name=FONT, size=16, bold=True), _CENTER)
+        bold_red = Font(name=FONT, size=12, bold=True, color="C00000")
+        add(_draft_line(rendered, detail=True), bold_red)
+    add(rendered.title, Font(name=FONT, size=16, bold=True), _CENTER, keep=True)
     for paragraph in rendered.preamble:
-        row = _text_row(sheet, row, paragraph, Font(name=FONT, size=12), indent=True)
+        add(paragraph, Font(name=FONT, size=12), indent=True)
     for section in rendered.sections:
-        row = _text_row(sheet, row, section.heading, Font(name=FONT, size=12, bold=True))
+        add(section.heading, Font(name=FONT, size=12, bold=True), keep=True)
         if isinstance(section, RenderedText):
             for paragraph in section.paragraphs:
                 bold = paragraph.style == "subheading"
-                row = _text_row(
-                    sheet, row, paragraph.text, Font(name=FONT, size=12, bold=bold), indent=True
-                )
+                add(paragraph.text, Font(name=FONT, size=12, bold=bold), indent=True, keep=bold)
         else:
-            row = _text_row(
-                sheet, row, f"（见工作表“{TABLE_SHEETS[section.key]}”）", Font(name=FONT, size=12)
-            )
+            add(f"（见工作表“{TABLE_SHEETS[section.key]}”）", Font(name=FONT, size=12))
     right = Alignment(horizontal="right", vertical="center")
-    row = _text_row(sheet, row + 1, rendered.organization, Font(name=FONT, size=12), right)
-    _text_row(sheet, row, chinese_date(rendered.signed_on), Font(name=FONT, size=12), right)
+    add("", Font(name=FONT, size=12), keep=True)
+    add(rendered.organization, Font(name=FONT, size=12), right, keep=True)
+    add(chinese_date(rendered.signed_on), Font(name=FONT, size=12), right)
     _print_setup(sheet, rendered, landscape=False)
+    _break_pages(sheet, rows)
+
+
+@dataclass(frozen=True)
+class _TextRow:
+    row: int
+    height: float  # points
+    keep: bool  # kept on the page of the row after it (a heading, the 落款's first lines)
+
+
+# The text sheet's page, in points: A4 portrait less the default top and bottom margins (1 inch
+# each), printed at 100 % (column A fits the width). Counted 5 % short, so that our own breaks
+# come before the printing program's.
+_PAGE_ROOM = (11.69 - 2) * 72 * 0.95
+
+
+# Excel cuts a row at 409 points: a longer paragraph is written over several rows, each of at
+# most this many width units (22 lines of the text sheet), ended at a sentence where it can be.
+_ROW_UNITS = 22 * 74
+_SENTENCE_ENDS = "。；！？"
+
+
+def _pieces(text: str) -> list[str]:
+    pieces: list[str] = []
+    while text_units(text) > _ROW_UNITS:
+        cut, units = 0, 0
+        while units + text_units(text[cut]) <= _ROW_UNITS:
+            units += text_units(text[cut])
+            cut += 1
+        ends = [i + 1 for i in range(cut // 2, cut) if text[i] in _SENTENCE_ENDS]
+        cut = ends[-1] if ends else cut
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text]
+
+
+def _break_pages(sheet: Worksheet, rows: list[_TextRow]) -> None:
+    """The text sheet's page breaks, placed here rather than by Excel or LibreOffice, so that a
+    heading never ends a page apart from its text (as the PDF and Word keep it) and the 落款's
+    name and date stay together."""
+    used = 0.0
+    for index, row in enumerate(rows):
+        block, last = row.height, index  # this row and those it is kept with
+        while rows[last].keep and last + 1 < len(rows):
+            last += 1
+            block += rows[last].height
+        kept = index > 0 and rows[index - 1].keep  # placed with the row before it
+        if used and not kept and used + min(block, _PAGE_ROOM) > _PAGE_ROOM:
+            sheet.row_breaks.append(Break(id=row.row - 1))
+            used = 0.0
+        used += row.height
 
 
 def _text_row(
@@ -110,16 +168,17 @@ def _text_row(
     row: int,
     text: str,
     font: Font,
-    alignment: Alignment = _LEFT,
-    *,
-    indent: bool = False,
-) -> int:
+    alignment: Alignment,
+    indent: bool,
+    keep: bool,
+) -> _TextRow:
     cell = sheet.cell(row=row, column=1)
     _set_text(cell, ("\u3000\u3000" if indent else "") + text)
     cell.font = font
     cell.alignment = alignment
-    sheet.row_dimensions[row].height = _height(text, 76, font.sz or 12)
-    return row + 1
+    height = _height(text, 76, font.sz or 12)
+    sheet.row_dimensions[row].height = height
+    return _TextRow(row, height, keep)
 
 
 # ── the table sheets ──
@@ -241,10 +300,14 @@ def _printable_width(grid: Grid, *, landscape: bool) -> float:
     return pixels / _DIGIT_PX
 
 
+def text_units(text: str) -> int:
+    """Text's width in Excel's character units: a CJK character is about two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
 def _height(text: str, width_chars: float, size: float) -> float:
-    """Row height (points) for wrapped text: a CJK character is about two width units."""
-    units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-    lines = max(1, math.ceil(units / max(width_chars - 2, 4)))
+    """Row height (points) for wrapped text."""
+    lines = max(1, math.ceil(text_units(text) / max(width_chars - 2, 4)))
     return round(lines * size * 1.45 + 6, 1)
 
 

@@ -408,3 +408,32 @@ def test_other_handling_printed_as_one_row_goes_to_its_third_line_with_a_note(
     assert values[CellRef("applications", "other_no_supplement", "natural_person")] == 0
     assert values[CellRef("applications", "other_fee_unpaid", "natural_person")] == 0
     assert any("（六）其他处理" in note and "3.其他" in note for note in read.notes)
+
+
+@pytest.mark.parametrize("longer", [0, 3, 7])
+def test_the_text_sheet_never_ends_a_page_with_a_heading(tmp_path: Path, longer: int) -> None:
+    """Its page breaks are ours (LibreOffice adds none), and none leaves a heading, or the 落款's
+    name without its date, at the foot of a page; ``longer`` moves the breaks about."""
+    import subprocess
+
+    from export.xlsx import TEXT_SHEET
+
+    report = sample_report()
+    report.texts.overview.intro += "本年度继续推进政务公开标准化规范化工作。" * 12 * longer
+    target = tmp_path / "报告.xlsx"
+    write_xlsx(render(report), report, target)
+    book = openpyxl.load_workbook(target)
+    sheet = book[TEXT_SHEET]
+    breaks = [brk.id for brk in sheet.row_breaks.brk]
+    heights = [sheet.row_dimensions[row].height for row in range(1, sheet.max_row + 1)]
+    assert max(heights) <= 409  # Excel cuts a taller row: a long paragraph takes several
+    for last in breaks:  # the last row of a page
+        cell = sheet.cell(row=last, column=1)
+        assert not cell.font.b, f"a heading ends a page: {cell.value}"
+        assert cell.value != report.organization
+    for other in [name for name in book.sheetnames if name != TEXT_SHEET]:
+        del book[other]
+    book.save(target)
+    pdf = office_convert(target, "pdf", tmp_path)
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert f"Pages:           {len(breaks) + 1}" in pages.stdout
