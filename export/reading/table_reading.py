@@ -131,6 +131,11 @@ def _value(sheet: CellSheet, row: int, col: int, kind: Kind, issues: Issues) -> 
 Places = dict[CellRef, tuple[CellSheet, int, int]]  # where each cell's value is read
 
 
+def _printed(place: tuple[CellSheet, int, int]) -> bool:
+    sheet, row, col = place
+    return sheet.value(row, col) is not None
+
+
 def _take(
     table: Table,
     places: Places,
@@ -143,7 +148,13 @@ def _take(
     read = {ref: _value(s, r, c, table.kind(ref), issues) for ref, (s, r, c) in places.items()}
     read |= {ref: parse_cell(table.kind(ref), "") for ref in zero}
     typed = {ref: v for ref, v in read.items() if v is not None and table.role(ref) is Role.INPUT}
-    given = {ref: v for ref, v in read.items() if v is not None}
+    # A total left empty was not printed (a portal page's &nbsp;): it is computed, not a 0 that
+    # disagrees with its parts.
+    given = {
+        ref: v
+        for ref, v in read.items()
+        if v is not None and (ref in typed or ref in zero or _printed(places[ref]))
+    }
     for wrong in mismatched_totals(table, typed, given):
         if printed is not None:
             printed[wrong.ref] = wrong.given
@@ -185,6 +196,7 @@ def _read_applications(
     }
     rows: dict[str, int] = {}
     unplaced: dict[int, str] = {}  # rows with numbers whose label is none of the format's
+    blank: dict[int, str] = {}  # rows so labelled whose cells are all empty (&nbsp; on a page)
     for row in range(header_row + 1, sheet.max_row + 1):
         joined, last = cells.row_text(sheet, row, first_data_col)
         found = [
@@ -195,6 +207,8 @@ def _read_applications(
         if not found:
             if last and any(sheet.value(row, c) is not None for c in columns.values()):
                 unplaced[row] = last
+            elif last:
+                blank[row] = last
             continue
         key = max(found)[1]  # the longest label that fits: 3.其他 is not 其他
         if key in rows:
@@ -202,7 +216,7 @@ def _read_applications(
                 (sheet.where(row, 1), f"“{_label_of(APPLICATIONS, key)}”这一行出现了两次。")
             )
         rows[key] = row
-    zero = _one_row_other(rows, unplaced, sheet, notes)
+    zero = _one_row_other(rows, unplaced, blank, sheet, notes)
     _loosely(rows, unplaced, sheet, notes)
     missing = [
         _label_of(APPLICATIONS, key)
@@ -225,15 +239,20 @@ _OTHER_ROWS = ("other_no_supplement", "other_fee_unpaid", "other_misc")
 
 
 def _one_row_other(
-    rows: dict[str, int], unplaced: dict[int, str], sheet: CellSheet, notes: list[str]
+    rows: dict[str, int],
+    unplaced: dict[int, str],
+    blank: dict[int, str],
+    sheet: CellSheet,
+    notes: list[str],
 ) -> set[str]:
     """（六）其他处理 printed as one row, as the 2019 table had it: its numbers go to （六）3.其他
-    and the other two rows are 0 (the totals stay right); the rows it stands for, else none."""
+    and the other two rows are 0 (the totals stay right); the rows it stands for, else none.
+    The row may be all empty cells, as a portal page prints a row of nothing (&nbsp;)."""
     label = canonical_label("（六）其他处理")
-    row = next((r for r, text in unplaced.items() if text == label), None)
+    row = next((r for r, text in (unplaced | blank).items() if text == label), None)
     if row is None or any(key in rows for key in _OTHER_ROWS):
         return set()
-    del unplaced[row]
+    unplaced.pop(row, None)
     rows["other_misc"] = row
     notes.append(
         f"三、依申请公开表{sheet.where(row, 1)}的“（六）其他处理”只有一行（2019 年表格的写法），"
