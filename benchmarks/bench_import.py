@@ -2,10 +2,11 @@
 
     .venv/bin/python benchmarks/bench_import.py
 
-Targets (issue 13): a web page read in under 100 ms (median, in-process); a PDF of seven pages (this one has eight)
+Targets (issue 13): a web page read in under 100 ms (median, in-process); a PDF of seven pages
 read in under 1.5 s the first time in a process (pdfplumber and pdfminer imported, their CJK maps
-loaded). The page and the PDF are made the ways portals make them: LibreOffice's HTML and PDF of
-this program's Word file of a report whose texts run to seven pages. Needs LibreOffice.
+loaded) — this one has eight. The page and the PDF are made the ways portals make them:
+LibreOffice's HTML and PDF of this program's Word file of a report with a long 五. Needs
+LibreOffice.
 """
 
 from __future__ import annotations
