@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from model.format.format_2021 import APPLICANT_COLUMNS, OUTCOME_COLUMNS, TOTAL_COLUMN
@@ -54,8 +55,37 @@ def text_blocks(text: str) -> list[Block]:
             rows = [[cell.strip() for cell in line.split("\t")] for line in group]
             blocks.append(("t", _sheet(rows, next(numbers))))
         else:
-            blocks += [("p", line.strip()) for line in group]
+            blocks += [("p", line) for line in _rejoined(line.strip() for line in group)]
     return blocks
+
+
+# Text taken from a PDF breaks a sentence where the page's line ended, often with a blank line
+# after it (the seed: “…涉农补贴、征” / “地补偿、社会救助…”). A line of running prose (long, with
+# a comma or full stop in it) that stops without closing punctuation is joined to the next when
+# that one goes on with words — not a numbered line, a date, or a heading.
+_RUNS_ON = re.compile(r"[\u4e00-\u9fff，、：；（“]$")
+_GOES_ON = re.compile(r"^[\u4e00-\u9fff“（]")
+_STARTS_ANEW = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]"
+    r"|[〇零一二三四五六七八九十]{2,4}\s*年)"
+)
+
+
+def _rejoined(lines: Iterable[str]) -> list[str]:
+    paragraphs: list[str] = []
+    for line in lines:
+        last = paragraphs[-1] if paragraphs else ""
+        prose = len(last) >= 20 and any(mark in last for mark in "，。")
+        if (
+            prose
+            and _RUNS_ON.search(last)
+            and _GOES_ON.match(line)
+            and not _STARTS_ANEW.match(line)
+        ):
+            paragraphs[-1] = last + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 def _sheet(rows: list[list[str]], number: int) -> CellSheet:

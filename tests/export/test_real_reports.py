@@ -96,3 +96,22 @@ def test_a_portal_pages_markup_empty_cells_and_one_row_other_read_as_published()
     assert report.value(review_total) == 7
     assert report.value(CellRef("proactive", "enforcement", "decisions")) == 0  # &nbsp;
     assert any("（六）其他处理”只有一行" in note for note in read.notes)
+
+
+def test_the_seed_as_its_pdfs_text_reads_as_the_sample() -> None:
+    """The seed is a real township report as text taken from its PDF, sentences broken where the
+    PDF's lines ended (“…涉农补贴、征” / “地补偿…”); read as a .txt it is the sample, which was
+    transcribed from it by hand: every number, every text, the contact details."""
+    from tests.helpers import sample_report, shared_file
+
+    read = read_report_file(shared_file("seed/guanqiao-2021.txt"))
+    report, sample = read.report, sample_report()
+    assert (report.organization, report.year) == (sample.organization, sample.year)
+    assert report.values == sample.values
+    assert report.texts.overview == sample.texts.overview
+    assert (report.texts.problems, report.texts.other) == (
+        sample.texts.problems,
+        sample.texts.other,
+    )
+    assert report.meta.items() >= sample.meta.items()
+    assert report.texts.preamble is not None and "755200" in report.texts.preamble  # as published
