@@ -69,9 +69,17 @@ _TITLES = "|".join((*STANDARD_SUBSECTIONS, "平台建设"))
 _STANDARD_TITLE = re.compile(rf"^\s*(?P<rest>(?:{_TITLES})(?:[。：:].*)?)$", re.S)
 
 
+# A report is some hundred paragraphs and a few tables, a whole saved portal page a few thousand
+# blocks; a document of more is refused before it is read (reading is linear, but each block is
+# compared with every heading: a million paragraphs took half a minute).
+MAX_BLOCKS = 20_000
+
+
 def read_document(blocks: list[Block], kind: str) -> ImportResult:
     """The report from what a document shows — its tables, headings and paragraphs, the
     portal's lines around a saved page left out; ``kind`` names it in the note (Word 文档, 网页)."""
+    if len(blocks) > MAX_BLOCKS:
+        raise refused(f"{kind}有 {len(blocks):,} 段文字和表格，不像一份年度报告，未读取。")
     blocks = [(kind, item) for kind, item in blocks if kind == "t" or not is_page_chrome(item)]
     paragraphs = [text for kind, text in blocks if kind == "p"]
     cells = Cells([sheet for kind, sheet in blocks if kind == "t"])

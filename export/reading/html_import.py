@@ -26,6 +26,9 @@ from .docx_blocks import Block
 from .table_reading import CellSheet
 
 MAX_PAGE = 20 * 1024 * 1024  # bytes: a saved page with its inline images can be a few MB
+# Elements (paragraphs, cells, spans…): a report's page has a few thousand — its tables some 400
+# cells — and a page of more is refused before it is walked.
+MAX_ELEMENTS = 100_000
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -138,6 +141,11 @@ def page_blocks(html: str) -> list[Block]:
         root = lxml_html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise refused(f"无法解析网页：{exc}") from None
+    elements = sum(1 for _ in root.iter())
+    if elements > MAX_ELEMENTS:
+        raise refused(
+            f"网页有 {elements:,} 个元素（段落、表格单元格等），不像一份年度报告，未读取。"
+        )
     blocks: list[Block] = []
     numbers = itertools.count(1)
     line: list[str] = []

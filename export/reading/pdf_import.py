@@ -14,12 +14,13 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
 from model.format.format_2021 import TABLES
 from model.format.labels import canonical_label
-from model.refusal import refused
+from model.refusal import FileRefused, refused
 
 from . import ImportResult
 from .document_text import read_document
@@ -28,6 +29,7 @@ from .table_reading import CellSheet
 
 MAX_PDF = 50 * 1024 * 1024  # bytes
 MAX_PAGES = 80  # a township's report has 5 to 15
+MAX_STREAM = 64 * 1024 * 1024  # bytes one stream may inflate to: an embedded font is a few MB
 _PAGE_NUMBER = re.compile(
     r"^[\s—－\-–·•]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?[\s—－\-–·•]*$"
 )
@@ -65,10 +67,11 @@ def read_pdf(path: Path) -> ImportResult:
     try:
         if path.stat().st_size > MAX_PDF:
             raise refused(f"“{path.name}”太大，不像一份年度报告的 PDF。")
+        _check_structure(path)
         with pdfplumber.open(str(path)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise refused(f"“{path.name}”有 {len(pdf.pages)} 页，不像一份年度报告。")
             pages = [_page(page) for page in pdf.pages]
+    except FileRefused:
+        raise
     except FileNotFoundError:
         raise refused(f"找不到文件：{path}") from None
     except (PDFPasswordIncorrect, PdfminerException) as exc:
@@ -92,6 +95,55 @@ def read_pdf(path: Path) -> ImportResult:
             "请使用 Word 版、网页版，或由原单位提供的可复制文字的 PDF。"
         )
     return read_document(_blocks(pages), "PDF 文件")
+
+
+def _check_structure(path: Path) -> None:
+    """What pdfplumber would spend minutes or gigabytes on, refused first: more pages than a
+    report has (counted one by one, up to the limit, whatever the file claims), and a compressed
+    stream that inflates beyond any font or page a report holds (a decompression bomb)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    with path.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        for count, _page_found in enumerate(PDFPage.create_pages(document), start=1):
+            if count > MAX_PAGES:
+                raise refused(f"“{path.name}”有 {MAX_PAGES} 页以上，不像一份年度报告。")
+        for xref in document.xrefs:
+            for objid in xref.get_objids():
+                if _inflates_beyond(_object(document, objid), MAX_STREAM):
+                    raise refused(
+                        f"“{path.name}”中有一段数据解压后超过 {MAX_STREAM // 1024 // 1024} MB，"
+                        "不像一份年度报告的 PDF，未读取。"
+                    )
+
+
+def _object(document: object, objid: int) -> object:
+    try:
+        return document.getobj(objid)  # type: ignore[attr-defined]
+    except Exception:  # a damaged object: pdfplumber meets it, and its refusal says so
+        return None
+
+
+def _inflates_beyond(stream: object, limit: int) -> bool:
+    """Whether a FlateDecode stream inflates to more than ``limit`` bytes, found out a
+    megabyte at a time (nothing larger is ever held)."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+
+    if not isinstance(stream, PDFStream) or stream.rawdata is None:
+        return False
+    filters = stream.get_filters()
+    if not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
+        return False
+    inflater, data, total = zlib.decompressobj(), stream.rawdata, 0
+    try:
+        while data and total <= limit:
+            total += len(inflater.decompress(data, 1024 * 1024))
+            data = inflater.unconsumed_tail
+    except zlib.error:
+        return False  # not inflatable at all: pdfminer's own handling decides
+    return total > limit
 
 
 Line = tuple[float, float, float, str]  # top, x0, x1, text

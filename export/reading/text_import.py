@@ -21,7 +21,7 @@ from model.format.labels import canonical_label
 from model.refusal import refused
 
 from . import ImportResult, file_bytes
-from .document_text import read_document
+from .document_text import MAX_BLOCKS, read_document
 from .docx_blocks import Block
 from .table_reading import CellSheet
 
@@ -50,6 +50,8 @@ def text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     numbers = itertools.count(1)
     lines = [line for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    if len(lines) > MAX_BLOCKS:  # before a table of them is laid out
+        raise refused(f"文字有 {len(lines):,} 行，不像一份年度报告，未读取。")
     for tabbed, group in itertools.groupby(lines, key=lambda line: "\t" in line):
         if tabbed:
             rows = [[cell.strip() for cell in line.split("\t")] for line in group]
