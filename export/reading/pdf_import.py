@@ -101,22 +101,28 @@ def _check_structure(path: Path) -> None:
     """What pdfplumber would spend minutes or gigabytes on, refused first: more pages than a
     report has (counted one by one, up to the limit, whatever the file claims), and a compressed
     stream that inflates beyond any font or page a report holds (a decompression bomb)."""
-    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
+    from pdfplumber.utils.exceptions import PdfminerException
 
-    with path.open("rb") as handle:
-        document = PDFDocument(PDFParser(handle))
-        for count, _page_found in enumerate(PDFPage.create_pages(document), start=1):
-            if count > MAX_PAGES:
-                raise refused(f"“{path.name}”有 {MAX_PAGES} 页以上，不像一份年度报告。")
-        for xref in document.xrefs:
-            for objid in xref.get_objids():
-                if _inflates_beyond(_object(document, objid), MAX_STREAM):
-                    raise refused(
-                        f"“{path.name}”中有一段数据解压后超过 {MAX_STREAM // 1024 // 1024} MB，"
-                        "不像一份年度报告的 PDF，未读取。"
-                    )
+    try:
+        with path.open("rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            for count, _page_found in enumerate(PDFPage.create_pages(document), start=1):
+                if count > MAX_PAGES:
+                    raise refused(f"“{path.name}”有 {MAX_PAGES} 页以上，不像一份年度报告。")
+            for xref in document.xrefs:
+                for objid in xref.get_objids():
+                    if _inflates_beyond(_object(document, objid), MAX_STREAM):
+                        raise refused(
+                            f"“{path.name}”中有一段数据解压后超过 {MAX_STREAM // 1024 // 1024} MB，"
+                            "不像一份年度报告的 PDF，未读取。"
+                        )
+    except (FileRefused, PDFPasswordIncorrect, OSError):
+        raise
+    except Exception as exc:  # what pdfplumber would have met first, wrapped as it wraps it
+        raise PdfminerException(exc) from exc
 
 
 def _object(document: object, objid: int) -> object:
