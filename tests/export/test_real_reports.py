@@ -1,4 +1,4 @@
-"""The readers on real published reports (``tests/real/SOURCES.md`` says where each came from)."""
+"""The readers on real published reports (``tests/real/README.md`` says where each came from)."""
 
 from __future__ import annotations
 
