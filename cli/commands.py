@@ -46,7 +46,7 @@ def validate(
             return UNUSABLE
         last = last_read.report
     problems = read.problems + check_report(
-        read.report, previous=last, settings=settings_or_defaults(_fail)
+        read.report, previous=last, settings=settings_or_defaults(to_stderr)
     )
     said = []
     if not read.status_known:  # whether it was published is not in a document: no deadline check
@@ -71,29 +71,29 @@ def convert(
     try:
         check_target(target_path)
     except FileRefused as exc:
-        _fail(str(exc))
+        to_stderr(str(exc))
         return UNUSABLE
     report = _load_source(source_path, identity)
     if report is None:
         return UNUSABLE
     errors = []
     if target_path.suffix.lower() != ".json":  # writing the data package is never blocked
-        settings = settings_or_defaults(_fail)
+        settings = settings_or_defaults(to_stderr)
         errors = [
             p for p in check_report(report, settings=settings) if p.severity is Severity.ERROR
         ]
     if errors and not allow_errors:
-        _fail(
+        to_stderr(
             f"报告有 {len(errors)} 个错误，未导出（加 --allow-errors 可导出标记为“草稿”的文件）："
         )
         _print_problems(errors, sys.stderr)
         return ERRORS
     if errors:
-        _fail(f"报告有 {len(errors)} 个错误，已按要求导出，并在文件中标记为“草稿”。")
+        to_stderr(f"报告有 {len(errors)} 个错误，已按要求导出，并在文件中标记为“草稿”。")
     try:
         write_report_file(report, target_path, errors=errors)
     except (OSError, ValueError) as exc:  # WriteError, FontError (a character no font has)…
-        _fail(f"未能写入 {target_path.name}：{exc}")
+        to_stderr(f"未能写入 {target_path.name}：{exc}")
         return UNUSABLE
     print(f"已写入 {target_path}")
     return OK
@@ -105,14 +105,14 @@ def _load_source(path: Path, identity: Identity) -> Report | None:
         return None
     missing = read.missing_identity()
     if missing:
-        _fail(
+        to_stderr(
             f"{path.name} 中找不到报告的{'和'.join(missing)}，未做转换：请用 "
             + "、".join("--organization" if m == "机关名称" else "--year" for m in missing)
             + " 指定。"
         )
         return None
     if read.problems:
-        _fail(f"{path.name} 中有不正确的数据，未做转换：")
+        to_stderr(f"{path.name} 中有不正确的数据，未做转换：")
         _print_problems(read.problems, sys.stderr)
         return None
     return read.report
@@ -127,12 +127,12 @@ def _read_source(
     try:
         read = read_report_file(path)
     except FileRefused as exc:
-        _fail(f"无法读取 {path.name}，{nothing_done}：")
+        to_stderr(f"无法读取 {path.name}，{nothing_done}：")
         _print_issues(exc.issues)
         return None
     read.identify(identity.organization, identity.year)
     for note in read.notes:
-        _fail(f"{path.name}：{note}")
+        to_stderr(f"{path.name}：{note}")
     return read
 
 
@@ -157,5 +157,5 @@ def _print_problems(problems: list[Problem], out: TextIO) -> None:
     )
 
 
-def _fail(message: str) -> None:
+def to_stderr(message: str) -> None:
     print(message, file=sys.stderr)

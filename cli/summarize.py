@@ -25,6 +25,8 @@ from model.settings import settings_or_defaults
 from model.store.inspection import StoreError
 from model.store.store import Store
 
+from .commands import to_stderr
+
 OK, ERRORS, UNUSABLE = 0, 1, 2
 
 
@@ -41,10 +43,7 @@ def summarize(
     """``name``: the 汇总's organization (else the one the window keeps in the settings)."""
     from export.county_workbook import write_review_workbook
 
-    def warn(message: str) -> None:
-        print(message, file=sys.stderr)
-
-    county = (name or "").strip() or settings_or_defaults(warn).summary_name or COUNTY
+    county = (name or "").strip() or settings_or_defaults(to_stderr).summary_name or COUNTY
     try:
         with _database(previous_db) as store:
             names = read_units(Path(units)) if units else _kept_list(store, year)
