@@ -1,7 +1,7 @@
 """A report's status: a draft, or published (and then read-only).
 
 Apart from ``report`` so that the store can list reports by their status without loading the
-whole report model — the window's first frame shows only the list (issue 15).
+whole report model — the window starts by showing only the list (issue 15).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QLibraryInfo,
@@ -20,12 +21,15 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from model import APP_TITLE, __version__
 from model.paths import APP_NAME, data_dir, default_database
 
 from . import dialogs
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 log = logging.getLogger("nianbao")
 ICON = Path(__file__).resolve().parents[1] / "resources" / "icon.svg"
@@ -99,22 +103,15 @@ def run(argv: list[str]) -> int:
     qInstallMessageHandler(_qt_messages)
 
     window = start_window(options.db or default_database())
-    if window is None:
-        return 1
-    return app.exec()
+    code = app.exec()
+    return 1 if window.gave_up else code
 
 
-def start_window(path: Path) -> QMainWindow | None:
-    """Open the database and show the main window (None: the user gave up on the database).
-    The database's pages are checked on another thread meanwhile (see ``MainWindow``)."""
-    from .database import open_database
-
-    database = open_database(path, check_later=True)
-    if database is None:
-        return None
+def start_window(path: Path) -> MainWindow:
+    """Show the main window on the database at ``path``: the window's frame first, the database
+    opened right after it (see ``MainWindow``)."""
     from .main_window import MainWindow
 
-    window = MainWindow(database)
+    window = MainWindow(path)
     window.show()
-    log.info("window shown on %s", database.path)
     return window

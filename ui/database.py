@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QWidget
 
-from model.store.inspection import StoreError, inspect
+from model.store.inspection import StoreError
 from model.store.store import Store
 
 from . import dialogs
@@ -24,23 +24,10 @@ class OpenDatabase:
     path: Path
     store: Store
     lock: QLockFile
-    checked: bool = False  # every page read: see ``open_database``
-    _refusal: StoreError | None = None
 
     def close(self) -> None:
         self.store.close()
         self.lock.unlock()
-
-    def refused(self) -> StoreError | None:
-        """Why the file must not be used after all (a damaged page), or None; the pages are
-        read the first time this is asked."""
-        if not self.checked:
-            self.checked = True
-            try:
-                inspect(self.path)
-            except StoreError as refused:
-                self._refusal = refused
-        return self._refusal
 
 
 def lock_file_for(path: Path) -> QLockFile:
@@ -49,14 +36,8 @@ def lock_file_for(path: Path) -> QLockFile:
     return lock
 
 
-def open_database(
-    path: Path, parent: QWidget | None = None, *, check_later: bool = False
-) -> OpenDatabase | None:
-    """Open ``path``, asking the user what to do whenever it cannot be used; None: give up.
-
-    SQLite's check of every page reads the whole file (25 ms for a county's 1,000 reports).
-    ``check_later``: the caller asks ``refused()`` before anything is written — the window
-    does, right after its first frame."""
+def open_database(path: Path, parent: QWidget | None = None) -> OpenDatabase | None:
+    """Open ``path``, asking the user what to do whenever it cannot be used; None: give up."""
     current: Path | None = path
     while current is not None:
         with contextlib.suppress(OSError):  # a read-only place is reported by the lock below
@@ -66,32 +47,11 @@ def open_database(
             current = _locked(current, lock, parent)
             continue
         try:
-            database = OpenDatabase(current, Store.open(current, verify=False), lock)
+            return OpenDatabase(current, Store.open(current), lock)
         except StoreError as refused:
             lock.unlock()
             current = _other_file(parent, "无法打开数据库", str(refused))
-            continue
-        if check_later:
-            return database
-        refused = database.refused()
-        if refused is None:
-            return database
-        current = _instead(database, refused, parent)
     return None
-
-
-def open_instead(database: OpenDatabase, parent: QWidget | None) -> OpenDatabase | None:
-    """The database refused by its page check is closed; the one the user picks instead, or
-    None."""
-    refused = database.refused()
-    assert refused is not None, "asked only when the page check refused the database"
-    current = _instead(database, refused, parent)
-    return open_database(current, parent) if current is not None else None
-
-
-def _instead(database: OpenDatabase, refused: StoreError, parent: QWidget | None) -> Path | None:
-    database.close()
-    return _other_file(parent, "无法打开数据库", str(refused))
 
 
 def _locked(path: Path, lock: QLockFile, parent: QWidget | None) -> Path | None:

@@ -25,7 +25,7 @@ class FileDropFilter(QObject):
         window.setAcceptDrops(True)
 
     def watch(self) -> None:
-        """Start watching once the window has its native window (call from its showEvent)."""
+        """Start watching once the window has its native window (once it has been shown)."""
         handle = self._window.windowHandle()
         if handle is not None and not self._watching:
             handle.installEventFilter(self)  # the window's own events only: cheap

@@ -3,25 +3,26 @@ panel on the right, menus above, the last save in the status bar."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
     QPaintEvent,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -29,12 +30,8 @@ from PySide6.QtWidgets import (
 from model import APP_TITLE, __version__
 from model.format.notice import NOTICE
 from model.paths import data_dir
-from model.store.inspection import StoreError
 
 from . import dialogs
-from .checks_panel import ChecksPanel
-from .file_drops import FileDropFilter
-from .report_list import ReportList
 from .ui_state import (
     GEOMETRY,
     LAST_REPORT,
@@ -43,43 +40,105 @@ from .ui_state import (
     remembered,
     remembered_bytes,
 )
-from .welcome import WelcomePanel
 
 if TYPE_CHECKING:  # the editor, the session and the actions are imported when first used
     from model.problems import Problem
     from model.report import Report
     from model.store.store import Store
 
+    from .checks_panel import ChecksPanel
     from .county_desk import CountyDesk
     from .database import OpenDatabase
     from .file_actions import FileActions
     from .help_dialog import HelpDialog
     from .report_actions import ReportActions
     from .report_editor import ReportEditor
+    from .report_list import ReportList
     from .session import ReportSession
+    from .welcome import WelcomePanel
+
+log = logging.getLogger("nianbao")
 
 
 class MainWindow(QMainWindow):
-    """The window. Its first frame needs only the list, the welcome page, the empty checks panel
-    and the menus: the editor, the session, the actions and what they import (the checks, the
-    readers and writers) load when first used, so the window shows sooner (issue 15)."""
+    """The window. Its first frame is the frame itself: menus, status bar and an empty page. The
+    rest is built right after it (``_build``): the database opened and its pages checked, the
+    list, the welcome page, the docks, the report open last time. The editor, the session, the
+    actions and what they import (the checks, the readers and writers) load when first used.
+    So the window shows as soon as a bare one would, nearly (issue 15)."""
 
     first_frame = Signal()  # the window is being drawn for the first time
-    started = Signal()  # and what followed it is done: the page check, the last report, backup
+    started = Signal()  # and what followed it is done: the database, the list, the last report
+    database: OpenDatabase  # from ``_build`` on
+    report_list: ReportList
+    checks: ChecksPanel
+    welcome: WelcomePanel
 
-    def __init__(self, database: OpenDatabase) -> None:
+    def __init__(self, path: Path) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.database = database
+        self._path = path
         self.session: ReportSession | None = None
         self.editor: ReportEditor | None = None
         self.help: HelpDialog | None = None
         self.county_desk: CountyDesk | None = None
+        self.gave_up = False  # the user found no database to use: the program ends
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(QWidget())  # empty until the database is open
+        self.setCentralWidget(self.stack)
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.actions_by_name: dict[str, QAction] = {}
+        self.view_menu = self._build_menus()
+        for action in self.actions_by_name.values():  # until ``_build``: a key pressed while
+            action.setEnabled(False)  # the program starts finds no database behind it
+        self.resize(1400, 900)
+        geometry = remembered_bytes(GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._fit_to_screen()
+        self.setWindowTitle(APP_TITLE)
+        self._started = self._built = False
+
+    def _build(self) -> None:
+        """The window's rest, right after its first frame: the database (whose pages are all
+        checked before anything is written), the pages and docks, the list, the report open
+        last time or the welcome page, the daily backup."""
+        from .database import open_database
+
+        database = open_database(self._path, self)
+        if database is None:
+            self.gave_up = True
+            self.close()
+            self.started.emit()
+            return
+        self.database = database
+        self._add_pages_and_docks()
+        self._built = True
+        for action in self.actions_by_name.values():
+            action.setEnabled(True)  # those that need a report: see _update_title_and_actions
+        self.refresh_list()
+        last = self._last_report_id()
+        if last is not None:
+            self.open_report(last)
+        if self.session is None:
+            self.close_report()  # the welcome page, and the actions a report needs disabled
+        log.info("window started on %s", database.path)
+        self._daily_backup()
+        self.started.emit()
+
+    def _add_pages_and_docks(self) -> None:
+        """The welcome page, the report list and the checks panel, where they were last left."""
+        from PySide6.QtCore import Qt  # its enums take 15 ms to make: after the first frame
+
+        from .checks_panel import ChecksPanel
+        from .file_drops import FileDropFilter
+        from .report_list import ReportList
+        from .welcome import WelcomePanel
 
         self.welcome = WelcomePanel()
-        self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
-        self.setCentralWidget(self.stack)
         self.report_list = ReportList()
         self.list_dock = QDockWidget("报告列表", self)
         self.list_dock.setObjectName("report_list")
@@ -87,11 +146,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.list_dock)
         self.checks = ChecksPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks)
-        self.saved_label = QLabel()
-        self.statusBar().addPermanentWidget(self.saved_label)
-
-        self.actions_by_name: dict[str, QAction] = {}
-        self._build_menus()
+        self.view_menu.addAction(self.list_dock.toggleViewAction())
+        self.view_menu.addAction(self.checks.toggleViewAction())
         self.welcome.new_report.clicked.connect(self._reports("new_report"))
         self.welcome.open_sample.clicked.connect(self._reports("open_sample"))
         self.welcome.import_previous.clicked.connect(self._files("import_any"))
@@ -102,21 +158,11 @@ class MainWindow(QMainWindow):
             for name in ("copy", "delete", "publish", "unpublish", "rename")
         ]
         self.drops = FileDropFilter(self, lambda path: self.file_actions.import_file(path))
-        self.resize(1400, 900)
+        self.drops.watch()
         self.resizeDocks([self.list_dock, self.checks], [230, 300], Qt.Orientation.Horizontal)
-        geometry, window_state = remembered_bytes(GEOMETRY), remembered_bytes(WINDOW_STATE)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        window_state = remembered_bytes(WINDOW_STATE)
         if window_state is not None:
             self.restoreState(window_state)
-        self._fit_to_screen()
-        self.refresh_list()
-        self._reopening = self._last_report_id()
-        if self._reopening is not None:  # a blank page until it opens, not the welcome's flash
-            self.stack.addWidget(blank := QWidget())
-            self.stack.setCurrentWidget(blank)
-        self._started = False
-        self._update_title_and_actions()
 
     @cached_property
     def report_actions(self) -> ReportActions:
@@ -139,7 +185,8 @@ class MainWindow(QMainWindow):
 
     # ── menus ──
 
-    def _build_menus(self) -> None:
+    def _build_menus(self) -> QMenu:
+        """The menus; returns 视图, which gets the docks' own show/hide actions in ``_build``."""
         reports, files = self._reports, self._files
         menus = {
             "文件(&F)": [
@@ -173,7 +220,7 @@ class MainWindow(QMainWindow):
                 None,
                 ("paste_report", "粘贴报告（从网页复制的）", None, files("paste_report")),
             ],
-            "视图(&V)": [],  # the docks' own show/hide actions, added below
+            "视图(&V)": [],  # the docks' own show/hide actions, added in _build
             "报告(&R)": [
                 ("check", "检查", "F7", self.check),
                 None,
@@ -210,8 +257,8 @@ class MainWindow(QMainWindow):
                 menu.addAction(action)
                 self.actions_by_name[name] = action
             if title == "视图(&V)":
-                menu.addAction(self.list_dock.toggleViewAction())
-                menu.addAction(self.checks.toggleViewAction())
+                view = menu
+        return view
 
     # ── the open report ──
 
@@ -279,29 +326,6 @@ class MainWindow(QMainWindow):
             return None
         return int(kept) if int(kept) in self.report_list.report_ids else None
 
-    def _after_first_frame(self) -> None:
-        """What the first frame need not wait for: the verdict of the database's page check
-        (before anything is written to it), the report open last time (else the welcome page),
-        and the daily backup."""
-        if self.database.refused() is not None:
-            from .database import open_instead
-
-            self.stack.setCurrentWidget(self.welcome)
-            instead = open_instead(self.database, self)
-            if instead is None:
-                self.close()
-                self.started.emit()
-                return
-            self.switch_database(instead)
-            self._reopening = self._last_report_id()
-        if self._reopening is not None and self.session is None:
-            self.open_report(self._reopening)
-        if self.session is None:
-            self.stack.setCurrentWidget(self.welcome)
-        self._reopening = None
-        self._daily_backup()
-        self.started.emit()
-
     def close_report(self) -> None:
         if self.editor is not None:
             self.editor.commit()
@@ -323,6 +347,8 @@ class MainWindow(QMainWindow):
             self.open_report(report_id)
 
     def refresh_list(self) -> None:
+        from model.store.inspection import StoreError
+
         store = self.database.store
         try:
             reports, organizations = store.list_reports(), store.organizations()
@@ -534,25 +560,20 @@ class MainWindow(QMainWindow):
 
     # ── files dropped on the window ──
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.drops.watch()
-
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._started:  # the first frame is being drawn: the rest of the start follows
             self._started = True
             self.first_frame.emit()
-            QTimer.singleShot(0, self._after_first_frame)
+            QTimer.singleShot(0, self._build)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every edit is already saved; commit typing still waiting for its pause, then go."""
-        if self.editor is not None:
-            self.editor.commit()
         remember(GEOMETRY, self.saveGeometry())
-        remember(WINDOW_STATE, self.saveState())
-        self.close_report()
-        self.database.close()
+        if self._built:  # else there are no docks to remember, no database to close
+            remember(WINDOW_STATE, self.saveState())
+            self.close_report()
+            self.database.close()
         if "file_actions" in self.__dict__:  # built: it may have made print folders
             self.file_actions.remove_print_folders()
         event.accept()

@@ -31,20 +31,19 @@ class WelcomePanel(QWidget):
         self.hint = QLabel()
         _style(self.hint, color="#666")
         self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for button in (self.new_report, self.import_previous, self.open_sample):
             button.setMinimumSize(220, 44)
             _style(button, size=12)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (
-            title,
-            text,
-            self.new_report,
-            self.import_previous,
-            self.open_sample,
-            self.hint,
-        ):
-            layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
+        # The wrapped texts take the whole width, centred within it: given only their one-line
+        # width, they were wrapped into a box of that height and cut off.
+        layout.addWidget(text)
+        for button in (self.new_report, self.import_previous, self.open_sample):
+            layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.hint)
         layout.addStretch(3)
 
     def set_has_reports(self, has: bool) -> None:

@@ -1,7 +1,7 @@
 """The notice that prescribes the format, and the regulation it serves, by name.
 
 Apart from the declaration (``format_2021``) because the window's welcome page names the notice
-in its first frame, which needs nothing else of the format.
+as the program starts, which needs nothing else of the format.
 """
 
 from __future__ import annotations

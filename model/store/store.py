@@ -4,8 +4,8 @@ Rollback journal with ``synchronous=FULL`` (one file a clerk can copy; it surviv
 works on a shared folder), ``foreign_keys``, ``busy_timeout``, bound parameters only, one
 transaction per save. A file it did not create is inspected read-only first (``inspection``);
 an older schema is migrated after a backup copy is made beside it. The report model (``rows``)
-is imported when a report is first saved or loaded: listing needs none of it, and the window's
-first frame shows only the list.
+is imported when a report is first saved or loaded: listing needs none of it, and the window
+starts by showing only the list.
 """
 
 from __future__ import annotations
@@ -68,16 +68,12 @@ class Store:
     # ── opening ──────────────────────────────────────────────────────────────────────────
 
     @classmethod
-    def open(cls, path: Path, *, verify: bool = True) -> Store:
-        """Open (or create) the database at ``path``, refusing files that are not ours.
-        ``verify=False``: without reading every page first (see ``inspect``), unless the file
-        is to be migrated."""
+    def open(cls, path: Path) -> Store:
+        """Open (or create) the database at ``path``, refusing files that are not ours."""
         path = Path(path)
-        state = inspect(path, verify=verify)
+        state = inspect(path)
         check_writable(path)
         if state.exists and 0 < state.version < SCHEMA_VERSION:
-            if not verify:
-                inspect(path)
             backup_before_migration(path, state.version)
         try:
             connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)

@@ -14,7 +14,6 @@ from model.format.declaration import CellRef
 from tests.helpers import SAMPLE
 from ui import dialogs
 from ui.app import create_app
-from ui.database import open_database
 from ui.main_window import MainWindow
 from ui.report_editor import TableTab
 
@@ -81,11 +80,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(app: QApplication, qtbot, db_path: Path, answers: Answers) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    database = open_database(db_path)
-    assert database is not None
-    main = MainWindow(database)
+    main = MainWindow(db_path)
     qtbot.addWidget(main)
-    with qtbot.waitSignal(main.started):  # the start's second half, after the first frame
+    with qtbot.waitSignal(main.started):  # the database, the list…: after the first frame
         main.show()
     yield main
     main.close()

@@ -55,7 +55,8 @@ app = create_app()
 assert str(data_dir()) == QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation), (
     data_dir(), QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 window = start_window(default_database())
-heavy = ("openpyxl", "reportlab", "docx", "model.report", "model.checks", "ui.report_editor")
+heavy = ("openpyxl", "reportlab", "docx", "model.report", "model.checks", "ui.report_editor",
+         "sqlite3", "ui.report_list", "ui.checks_panel")
 at_first_frame = []
 window.first_frame.connect(lambda: at_first_frame.append([n for n in heavy if n in sys.modules]))
 QTimer.singleShot(500, app.quit)  # the rest of the start follows the first frame
@@ -79,7 +80,8 @@ def test_default_database_in_the_app_data_location_and_no_export_library_at_star
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    # The first frame needs no report model, checks, editor or export library.
+    # The first frame is the window's frame: no database yet, no list, no checks, no editor, no
+    # export library.
     assert "loaded at the first frame: [] title: 年报助手" in result.stdout
     assert (tmp_path / ".local" / "share" / "nianbao-zhushou" / "reports.sqlite3").exists()
     assert list(  # made after the first frame
@@ -95,10 +97,10 @@ def test_main_starts_the_window_on_the_given_database(tmp_path: Path) -> None:
     log = data / "logs" / "nianbao.log"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (
-        log.exists() and "window shown" in log.read_text("utf-8")
+        log.exists() and "window started" in log.read_text("utf-8")
     ):
         time.sleep(0.1)
     child.terminate()
     child.wait(timeout=30)
-    assert f"window shown on {db}" in log.read_text("utf-8")
+    assert f"window started on {db}" in log.read_text("utf-8")
     assert db.exists()

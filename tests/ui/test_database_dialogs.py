@@ -112,11 +112,15 @@ import os, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from ui.app import create_app
-from ui.database import open_database
 from ui.main_window import MainWindow
 from model.format.declaration import CellRef
 app = create_app()
-window = MainWindow(open_database(Path({db!r})))
+window = MainWindow(Path({db!r}))
+started = []
+window.started.connect(lambda: started.append(True))
+window.show()
+while not started:
+    app.processEvents()
 window.file_actions.import_file(Path({root!r}) / 'resources' / 'sample' / 'guanqiao-2021.json')
 window.session.set_cells({{CellRef("applications", "disclosed", "research"): 7}})
 window.session.set_field("texts.other", "改过的六。")
@@ -168,9 +172,9 @@ def test_a_report_whose_rows_are_damaged_is_refused_with_a_dialog(window, answer
 def test_the_window_shows_first_and_then_refuses_a_damaged_file_before_writing(
     app: QApplication, qtbot, answers: Answers, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    """The start checks every page only after the first frame (a county's file takes 25 ms);
-    damage found then gets the same dialog as at opening, and nothing is written — not even
-    the daily backup of a damaged file."""
+    """The database is opened, and every page checked, only after the window's first frame (a
+    county's file takes 25 ms); a damaged one gets its dialog over the window, and nothing is
+    written — not even the daily backup of a damaged file."""
     from ui.app import start_window
 
     path = damaged_database(tmp_path)
@@ -180,12 +184,33 @@ def test_the_window_shows_first_and_then_refuses_a_damaged_file_before_writing(
     answers.choices.append(OPEN_OTHER)
     answers.files.append(str(good))
     window = start_window(path)
-    assert window is not None and window.database.path == path  # the first frame comes first
     qtbot.addWidget(window)
+    asked_at_first_frame: list[int] = []
+    window.first_frame.connect(lambda: asked_at_first_frame.append(len(answers.asked)))
     with qtbot.waitSignal(window.started):
         pass
+    assert asked_at_first_frame == [0]  # the window's frame came before the dialog
     assert "已损坏" in answers.asked[0]
-    assert window.database.path == good
+    assert window.database.path == good and not window.gave_up
     assert digest(path) == before
     assert not path.with_name(path.name + ".lock").exists()
     window.close()
+
+
+def test_the_program_ends_when_the_user_gives_up_on_the_database(
+    app: QApplication, qtbot, answers: Answers, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """退出 in the database's dialog closes the window that was already shown; ``run`` then ends
+    with 1. Nothing of the refused file is touched and no window state is kept for it."""
+    from ui.app import start_window
+
+    path = not_a_database(tmp_path)
+    before = digest(path)
+    answers.choices.append(QUIT)
+    window = start_window(path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.started):
+        pass
+    assert window.gave_up and not window.isVisible()
+    assert "不是年报助手的数据库文件" in answers.asked[0]
+    assert digest(path) == before

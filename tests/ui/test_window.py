@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from model.paths import data_dir
 from model.problems import Severity
 from ui import dialogs
-from ui.database import open_database
 from ui.help_dialog import HELP, HelpDialog
 from ui.main_window import MainWindow
 from ui.report_editor import TableTab
@@ -28,6 +27,50 @@ def test_first_run_shows_the_welcome_panel(window: MainWindow) -> None:
     assert window.windowTitle() == "年报助手"
     assert window.welcome.new_report.text() == "新建报告"
     assert not window.actions_by_name["publish"].isEnabled()
+
+
+def test_the_first_frame_is_the_windows_frame_and_the_rest_follows(
+    app: QApplication, qtbot, db_path: Path, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: the window's frame is drawn before the database is opened; until then no
+    action answers (a key pressed while the program starts finds no database behind it), and
+    the window's size and place are already the saved ones."""
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    at_first_frame: list[tuple[bool, bool, list[str]]] = []
+    window.first_frame.connect(
+        lambda: at_first_frame.append(
+            (
+                db_path.exists(),
+                hasattr(window, "report_list"),
+                [name for name, action in window.actions_by_name.items() if action.isEnabled()],
+            )
+        )
+    )
+    with qtbot.waitSignal(window.started):
+        window.show()
+    assert at_first_frame == [(False, False, [])]
+    assert db_path.exists() and window.stack.currentWidget() is window.welcome
+    assert window.actions_by_name["new"].isEnabled() and window.actions_by_name["quit"].isEnabled()
+    assert not window.actions_by_name["export_pdf"].isEnabled()  # no report is open
+    view = [action.text() for action in window.view_menu.actions()]
+    assert view == ["报告列表", "检查结果"]
+    window.close()
+
+
+def test_the_welcome_pages_texts_are_whole_at_every_width(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A wrapped label laid out at its one-line width got the height of fewer lines than it
+    wrapped into, and its first and last lines were cut off."""
+    window.refresh_list()
+    texts = [label for label in window.welcome.findChildren(QLabel) if label.wordWrap()]
+    window.welcome.set_has_reports(True)
+    assert len(texts) == 2 and all(label.text() for label in texts)
+    for width in (1400, 900, 700, 560):
+        window.resize(width, 700)
+        qtbot.wait(10)
+        for label in texts:
+            assert label.height() >= label.heightForWidth(label.width()), (width, label.text())
+    assert texts[0].heightForWidth(texts[0].width()) > 2 * texts[0].fontMetrics().height()
 
 
 def test_open_sample_shows_every_tab(window: MainWindow) -> None:
@@ -346,9 +389,7 @@ def test_the_window_fits_the_screen_it_opens_on_even_with_a_larger_saved_size(
 
 def new_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     """A main window on the database at ``path``, as the program starts one."""
-    database = open_database(path)
-    assert database is not None
-    window = MainWindow(database)
+    window = MainWindow(path)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.started):  # the last report reopens after the first frame
         window.show()
