@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().showMessage("正在打开数据库…")
         self.actions_by_name: dict[str, QAction] = {}
         self.view_menu = self._build_menus()
         for action in self.actions_by_name.values():  # until ``_build``: a key pressed while
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
             self.started.emit()
             return
         self.database = database
+        self.statusBar().clearMessage()
         self._add_pages_and_docks()
         self._built = True
         for action in self.actions_by_name.values():

@@ -37,10 +37,11 @@ def test_the_first_frame_is_the_windows_frame_and_the_rest_follows(
     the window's size and place are already the saved ones."""
     window = MainWindow(db_path)
     qtbot.addWidget(window)
-    at_first_frame: list[tuple[bool, bool, list[str]]] = []
+    at_first_frame: list[tuple[str, bool, bool, list[str]]] = []
     window.first_frame.connect(
         lambda: at_first_frame.append(
             (
+                window.statusBar().currentMessage(),
                 db_path.exists(),
                 hasattr(window, "report_list"),
                 [name for name, action in window.actions_by_name.items() if action.isEnabled()],
@@ -49,7 +50,8 @@ def test_the_first_frame_is_the_windows_frame_and_the_rest_follows(
     )
     with qtbot.waitSignal(window.started):
         window.show()
-    assert at_first_frame == [(False, False, [])]
+    assert at_first_frame == [("正在打开数据库…", False, False, [])]
+    assert window.statusBar().currentMessage() == ""
     assert db_path.exists() and window.stack.currentWidget() is window.welcome
     assert window.actions_by_name["new"].isEnabled() and window.actions_by_name["quit"].isEnabled()
     assert not window.actions_by_name["export_pdf"].isEnabled()  # no report is open
