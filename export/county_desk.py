@@ -61,12 +61,18 @@ class Unit:
     name: str
     source: Path | None
     report: Report | None = None
-    problems: list[Problem] = field(default_factory=list)
+    found: list[Problem] = field(default_factory=list)  # by the reading and the checks
     reason: str = ""  # why the file could not be read
     previous_found: bool = False  # last year's report of the unit was there to compare with
+    year_assumed: bool = False  # the file names no year: it was read as of the year summed
     on_list: bool = True
     duplicate: bool = False  # another file of the same unit is the one that counts
     included: bool = False  # counted in the 汇总 by the user's choice (errors, 名单外)
+    other_year: Problem | None = None  # E-year, set by ``assemble`` for the year summed
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.found if self.other_year is None else [*self.found, self.other_year]
 
     @property
     def status(self) -> str:
@@ -203,6 +209,11 @@ def assemble(
         unit.included = unit.source in include
         if unit.report is None:
             continue
+        unit.other_year = (
+            error("E-year", (), f"这是 {unit.report.year} 年度的报告，不是 {year} 年度的。")
+            if unit.report.year != year
+            else None
+        )
         kept = keep.get(unit.name)
         unit.duplicate = unit.source != kept if kept is not None else unit.name in seen
         seen.add(unit.name)
@@ -224,13 +235,16 @@ def assemble(
 
 
 def read_unit(path: Path, year: int, previous: Callable[[Report], Report | None]) -> Unit:
-    """One file read and checked; a file that cannot be read is a row with its reason."""
+    """One file read and checked; a file that cannot be read is a row with its reason. ``year``
+    is taken only for a file that names none: whether a report is of the year summed is for
+    ``assemble`` to say, so that another year needs no second reading."""
     try:
         read = read_report_file(path)
     except FileRefused as refusal:
         return Unit(path.stem, path, reason=str(refusal).replace("\n", "；"))
     report = read.report
-    if report.year is None:
+    year_assumed = report.year is None
+    if year_assumed:
         report.year = year
     if not report.organization.strip():
         return Unit(path.stem, path, reason="文件中找不到机关名称。")
@@ -238,9 +252,14 @@ def read_unit(path: Path, year: int, previous: Callable[[Report], Report | None]
     problems = read.problems + check_report(report, previous=last)
     if not read.status_known:  # a document cannot say whether it was published
         problems = [p for p in problems if p.rule != "W-deadline"]
-    if report.year != year:
-        problems.append(error("E-year", (), f"这是 {report.year} 年度的报告，不是 {year} 年度的。"))
-    return Unit(report.organization, path, report, problems, previous_found=last is not None)
+    return Unit(
+        report.organization,
+        path,
+        report,
+        problems,
+        previous_found=last is not None,
+        year_assumed=year_assumed,
+    )
 
 
 def _why_left_out(unit: Unit) -> str:

@@ -293,8 +293,7 @@ class CountyDesk(QDialog):
         self.units.sort(key=lambda unit: str(unit.source))
         years = {unit.report.year for unit in self.units if unit.report is not None}
         if first and len(years) == 1 and (year := years.pop()) != self.year.value():
-            # the first files all say another year: that is the year being summed (read again
-            # for it, so that none is taken for another year's report)
+            # the first files all say another year: that is the year being summed
             self.bench.show_status(f"报告都是 {year} 年度的，年度已改为 {year}。", 8000)
             self.year.setValue(year)
             return
@@ -318,11 +317,12 @@ class CountyDesk(QDialog):
 
     @Slot()
     def _year_changed(self) -> None:
-        """Another year: its list of units, and the files checked again for it."""
+        """Another year: its list of units, and the files summed again for it. Only a file that
+        names no year is read again (it is read as of the year summed)."""
         self._load_units()
-        sources = [unit.source for unit in self.units if unit.source is not None]
-        self.units = []
-        self.read(sources)
+        again = [unit.source for unit in self.units if unit.year_assumed and unit.source]
+        self.units = [unit for unit in self.units if not unit.year_assumed]
+        self.read(again)  # no file to read: nothing happens
         self._refresh()
 
     @Slot()

@@ -11,6 +11,7 @@ import pytest
 from export.files import write_report_file
 from model.format.declaration import CellRef
 from tests.cli.test_summarize import UNITS, unit_report
+from tests.helpers import shared_file
 from ui import county_desk, dialogs
 from ui.county_desk import CountyDesk
 from ui.main_window import MainWindow
@@ -258,6 +259,56 @@ def test_the_sum_takes_the_countys_name_and_fees_sort_by_amount(
     again = CountyDesk(window, window)
     qtbot.addWidget(again)
     assert again.county.text() == "海原县乡镇汇总"
+
+
+def test_another_year_is_summed_without_reading_the_files_again(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot, received: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Whether a report is of the year summed is for the summing to say: a new year reads again
+    only a file that names no year (it is read as of the year summed)."""
+    seed = shared_file("seed/guanqiao-2021.txt").read_text(encoding="utf-8")
+    for year_said, without in (
+        ("《海原县关桥乡人民政府 2021 年政府信息公开工作年度报告》", "本报告"),
+        ("本报告统计数据从 2021 年 1 月 1 日至 12 月 31 日。", ""),
+        ("2021 年政府信息公开工作年度报告", "政府信息公开工作年度报告"),  # the title
+    ):
+        assert year_said in seed
+        seed = seed.replace(year_said, without)
+    no_year = received / "5.txt"
+    no_year.write_text(seed, encoding="utf-8")
+    desk = CountyDesk(window, window)
+    qtbot.addWidget(desk)
+    desk.year.setValue(2021)
+    desk.read(sorted(received.iterdir()))
+    real_read = county_desk.read_unit
+    calls: list[Path] = []
+
+    def counted(path, year, previous):  # type: ignore[no-untyped-def]
+        calls.append(path)
+        return real_read(path, year, previous)
+
+    monkeypatch.setattr(county_desk, "read_unit", counted)
+    desk.year.setValue(2020)
+    assert calls == [no_year]
+    assert desk.desk is not None
+    other_year = {
+        unit.name: [p.message for p in unit.problems if p.rule == "E-year"]
+        for unit in desk.desk.units
+        if unit.report is not None
+    }
+    assert other_year == {
+        **{name: ["这是 2021 年度的报告，不是 2020 年度的。"] for name in UNITS[:3]},
+        UNITS[3]: [],  # the report of 2020
+        "海原县关桥乡人民政府": [],  # read again as of 2020
+    }
+    desk.year.setValue(2021)
+    assert calls == [no_year, no_year]
+    assert [name for name, unit in _by_name(desk).items() if unit.other_year] == [UNITS[3]]
+
+
+def _by_name(desk: CountyDesk) -> dict[str, county_desk.Unit]:
+    assert desk.desk is not None
+    return {unit.name: unit for unit in desk.desk.units if unit.report is not None}
 
 
 def test_the_year_is_taken_from_the_files_when_they_agree(
