@@ -68,6 +68,9 @@ class ReportActions(QObject):
             report, replacements = carried.report, carried.replacements
         else:
             report = Report(organization, year)
+            nearest = store.nearest(org_id, year) if org_id is not None else None
+            if nearest is not None:  # the same office, portal, address and telephone
+                report.meta = copy.deepcopy(nearest.meta)
         if save_new(self.bench, self.parent_widget, report) and replacements:
             ReplacementsDialog(replacements, self.parent_widget).exec()
 

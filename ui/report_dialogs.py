@@ -112,8 +112,10 @@ class NewReportDialog(QDialog):
         elif previous:
             note = f"找到了 {year - 1} 年度报告，可以从它继承。"
         else:
+            nearest = self.store.nearest(org_id, year) if org_id is not None else None
+            contacts = f"（公开平台和联系方式取自 {nearest.year} 年度报告）" if nearest else ""
             note = (
-                f"数据库中没有{name}的 {year - 1} 年度报告，将新建一份空白报告。"
+                f"数据库中没有{name}的 {year - 1} 年度报告，将新建一份空白报告{contacts}。"
                 f"第一次使用时，也可以先导入（文件 → 导入 Word…）或新建 {year - 1} 年度已发布的报告，"
                 "再从它继承上年结转、现行有效件数和文字。"
             )

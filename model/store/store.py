@@ -259,6 +259,16 @@ class Store:
         ).fetchone()
         return self.load(row[0]) if row else None
 
+    def nearest(self, organization_id: int, year: int) -> Report | None:
+        """The organization's report of the year nearest ``year`` (the earlier on a tie): its
+        platform and contacts are a new report's, which seldom change."""
+        row = self._db.execute(
+            "SELECT id FROM reports WHERE organization_id = ? AND deleted_at IS NULL "
+            "ORDER BY abs(year - ?), year LIMIT 1",
+            (organization_id, year),
+        ).fetchone()
+        return self.load(row[0]) if row else None
+
     def previous_year(self, report: Report) -> Report | None:
         """Last year's report of the same organization, for the cross-year checks."""
         if report.organization_id is None or report.year is None:

@@ -98,6 +98,25 @@ def test_rename_keeps_history_and_published_names(store: Store) -> None:
     assert store.previous_year(draft) == store.load(old.id or 0)
 
 
+def test_the_nearest_report_of_an_organization(store: Store) -> None:
+    """Where a new report without last year's takes its portal and contacts from."""
+    for year, phone in ((2019, "1"), (2021, "2"), (2023, "3"), (2024, "4")):
+        report = sample_report()
+        report.year, report.meta["phone"] = year, phone
+        store.save(report)
+    org = report.organization_id or 0
+    nearest = {year: store.nearest(org, year) for year in (2018, 2020, 2022, 2026)}
+    assert {year: r.meta["phone"] for year, r in nearest.items() if r} == {
+        2018: "1",
+        2020: "1",  # 2019 and 2021 are as near: the earlier
+        2022: "2",
+        2026: "4",
+    }
+    store.delete(report.id or 0)  # 2024's, in the 回收站: not a source
+    assert (store.nearest(org, 2026) or report).meta["phone"] == "3"
+    assert store.nearest(org + 1, 2022) is None
+
+
 def test_delete_restore_and_purge(store: Store) -> None:
     report = sample_report()
     report_id = store.save(report)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from model.paths import data_dir
+from model.preamble import preamble
 from model.report import Status
 from ui import dialogs, report_dialogs
 from ui.info_tab import InfoTab
@@ -91,6 +92,26 @@ def test_new_report_without_last_year_says_so(
     assert "先导入（文件 → 导入 Word…）或新建 2021 年度已发布的报告" in str(dialog_answers["note"])
     assert window.session is not None and window.session.report.organization == "某县某镇人民政府"
     assert window.session.report.texts.overview.subsections[0].title == "主动公开情况"
+
+
+def test_a_new_report_without_last_year_keeps_the_offices_portal_and_contacts(
+    window: MainWindow, dialog_answers: dict[str, object]
+) -> None:
+    """No 2024 report to inherit from, but the office's 2021 one: its portal, contact office,
+    address, 邮编 and telephone seldom change, and are the new report's; nothing else is."""
+    open_sample_report(window)
+    assert window.session is not None
+    sample = window.session.report
+    assert sample.meta["phone"] == "0955-8531355"
+    dialog_answers["year"] = 2025
+    window.report_actions.new_report()
+    assert "将新建一份空白报告（公开平台和联系方式取自 2021 年度报告）" in str(
+        dialog_answers["note"]
+    )
+    report = window.session.report
+    assert report.year == 2025 and report.meta == sample.meta
+    assert not report.carried and not report.texts.problems and not any(report.values.values())
+    assert "海原县人民政府网（http://www.hy.gov.cn/）公布" in preamble(report)
 
 
 def test_copy_and_rename_organization(
