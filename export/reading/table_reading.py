@@ -1,14 +1,15 @@
 """Reading the three tables out of any grid of cells: a worksheet, or a Word document's tables.
 
 Tables are found by their labels, not by fixed coordinates, and the label variants of
-format-2021.md are accepted; blank cells are 0; a total that disagrees with its parts is refused
-naming the cell. A merged range holds its value in its first cell, as Excel and Word both do.
+format-2021.md are accepted; blank cells are 0, and so are cells that print "none" as published
+tables do (—, ——, -, /, 无); a total that disagrees with its parts is refused naming the cell. A merged range holds its value in its first cell, as Excel and Word both do.
 """
 
 from __future__ import annotations
 
 import difflib
 import itertools
+import re
 import sys
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
@@ -105,10 +106,19 @@ def read_tables(
     )
 
 
+# "None" as published tables print it in a cell: dashes, a slash, 无.
+_NOTHING = re.compile(r"\s*(?:[-－—–―─‐]+|[/／]|无)\s*")
+
+
+def _blank(raw: Any) -> bool:
+    """An empty cell, or one that prints "none": read as 0, and never as a printed total."""
+    return raw is None or (isinstance(raw, str) and _NOTHING.fullmatch(raw) is not None)
+
+
 def _value(sheet: CellSheet, row: int, col: int, kind: Kind, issues: Issues) -> Value | None:
     raw = sheet.value(row, col)
     where = sheet.where(row, col)
-    if raw is None:
+    if _blank(raw):
         why = sheet.unreadable(row, col)
         if why is not None:
             issues.append((where, why))
@@ -133,7 +143,7 @@ Places = dict[CellRef, tuple[CellSheet, int, int]]  # where each cell's value is
 
 def _printed(place: tuple[CellSheet, int, int]) -> bool:
     sheet, row, col = place
-    return sheet.value(row, col) is not None
+    return not _blank(sheet.value(row, col))
 
 
 def _take(

@@ -4,6 +4,7 @@ township reports, and files that cannot be read (nothing is imported then)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -198,6 +199,29 @@ def test_a_hand_made_document_is_read_by_its_labels_and_headings(tmp_path: Path)
     assert report.value(CellRef("proactive", "licensing", "decisions")) == 12
     assert report.value(CellRef("proactive", "fees", "amount")) == Decimal("0.035")
     assert report.value(CellRef("review_litigation", "litigation_direct", "pending")) == 2
+
+
+def test_cells_that_print_none_as_published_tables_do_are_read_as_0(tmp_path: Path) -> None:
+    """Published tables often print "none" as a dash or a slash (规章 of a township, an empty
+    row of 三): such cells are 0 — and never a printed total that disagrees with its parts."""
+    from docx import Document
+
+    path = hand_made_docx(tmp_path / "手工.docx")
+    expected = read_docx(path).report.values
+    document = Document(str(path))
+    nothing = itertools.cycle(["/", "——", "—", "-", "无", "／", " － "])
+    changed = 0
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.text == "0":
+                    cell.text = next(nothing)
+                    changed += 1
+    assert changed >= 20
+    document.save(str(path))
+    read = read_docx(path)
+    assert read.report.values == expected
+    assert not read.report.as_published
 
 
 def test_headings_numbered_by_word_are_found_by_their_titles(tmp_path: Path) -> None:
