@@ -106,8 +106,8 @@ def read_tables(
     )
 
 
-# "None" as published tables print it in a cell: dashes, a slash, 无.
-_NOTHING = re.compile(r"\s*(?:[-－—–―─‐]+|[/／]|无)\s*")
+# "None" as published tables print it in a cell: nothing but spaces, dashes, a slash, 无.
+_NOTHING = re.compile(r"\s*(?:[-－—–―─‐]+|[/／]|无)?\s*")
 
 
 def _blank(raw: Any) -> bool:

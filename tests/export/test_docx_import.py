@@ -209,7 +209,7 @@ def test_cells_that_print_none_as_published_tables_do_are_read_as_0(tmp_path: Pa
     path = hand_made_docx(tmp_path / "手工.docx")
     expected = read_docx(path).report.values
     document = Document(str(path))
-    nothing = itertools.cycle(["/", "——", "—", "-", "无", "／", " － "])
+    nothing = itertools.cycle(["/", "——", "—", "-", "无", "／", " － ", "\u3000", "\xa0"])
     changed = 0
     for table in document.tables:
         for row in table.rows:
