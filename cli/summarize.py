@@ -43,7 +43,8 @@ def summarize(
     """``name``: the 汇总's organization (else the one the window keeps in the settings)."""
     from export.county_workbook import write_review_workbook
 
-    county = (name or "").strip() or settings_or_defaults(to_stderr).summary_name or COUNTY
+    settings = settings_or_defaults(to_stderr)
+    county = (name or "").strip() or settings.summary_name or COUNTY
     try:
         with _database(previous_db) as store:
             names = read_units(Path(units)) if units else _kept_list(store, year)
@@ -53,6 +54,7 @@ def summarize(
                 units=names,
                 previous=last_years(store),
                 county=county,
+                settings=settings,
             )
     except (FileRefused, StoreError) as exc:
         print(f"未做汇总：{exc}", file=sys.stderr)

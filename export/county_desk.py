@@ -21,6 +21,7 @@ from model.format.declaration import CellRef
 from model.problems import Problem, Severity, error
 from model.refusal import FileRefused
 from model.report import Report
+from model.settings import Settings
 from model.store.store import Store
 from model.summary import summary_report
 
@@ -183,10 +184,13 @@ def review(
     units: list[str] | None = None,
     previous: Callable[[Report], Report | None] = lambda _report: None,
     county: str = COUNTY,
+    settings: Settings | None = None,
 ) -> Desk:
     """Read and check every file for ``year``; ``units``: the list of units that must report
-    (None: every unit that sent one); ``previous``: last year's report of a unit, if known."""
-    return assemble([read_unit(p, year, previous) for p in files_in(paths)], year, units, county)
+    (None: every unit that sent one); ``previous``: last year's report of a unit, if known;
+    ``settings``: the publication deadline's."""
+    read = [read_unit(p, year, previous, settings) for p in files_in(paths)]
+    return assemble(read, year, units, county)
 
 
 def assemble(
@@ -234,7 +238,12 @@ def assemble(
     return desk
 
 
-def read_unit(path: Path, year: int, previous: Callable[[Report], Report | None]) -> Unit:
+def read_unit(
+    path: Path,
+    year: int,
+    previous: Callable[[Report], Report | None],
+    settings: Settings | None = None,
+) -> Unit:
     """One file read and checked; a file that cannot be read is a row with its reason. ``year``
     is taken only for a file that names none: whether a report is of the year summed is for
     ``assemble`` to say, so that another year needs no second reading."""
@@ -249,7 +258,7 @@ def read_unit(path: Path, year: int, previous: Callable[[Report], Report | None]
     if not report.organization.strip():
         return Unit(path.stem, path, reason="文件中找不到机关名称。")
     last = previous(report)
-    problems = read.problems + check_report(report, previous=last)
+    problems = read.problems + check_report(report, previous=last, settings=settings)
     if not read.status_known:  # a document cannot say whether it was published
         problems = [p for p in problems if p.rule != "W-deadline"]
     return Unit(

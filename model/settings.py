@@ -125,7 +125,19 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     write_atomically(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
-def _deadline(year: int, month: int, day: int) -> dt.date:
+def deadline_refusal(month: int, day: int) -> str | None:
+    """Why 次年 ``month`` 月 ``day`` 日 cannot be the publication deadline (in Chinese), or None."""
     if (month, day) == (2, 29):
-        raise ValueError("2月29日 is not in every year")
+        return "2 月 29 日不是每年都有，请选择其他日期。"
+    try:
+        dt.date(2021, month, day)
+    except ValueError:
+        return f"{month} 月没有 {day} 日。"
+    return None
+
+
+def _deadline(year: int, month: int, day: int) -> dt.date:
+    refusal = deadline_refusal(month, day)
+    if refusal is not None:
+        raise ValueError(refusal)
     return dt.date(year + 1, month, day)

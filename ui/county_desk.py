@@ -97,12 +97,13 @@ class _Reader(QObject):
     @Slot()
     def run(self) -> None:
         units: list[Unit] = []
+        settings = _settings() or Settings()  # the publication deadline
         with Store.open(self.database) as store:  # a connection of this thread's own
             previous = last_years(store)
             for index, path in enumerate(self.paths):
                 if self.cancelled:
                     break
-                units.append(read_unit(path, self.year, previous))
+                units.append(read_unit(path, self.year, previous, settings))
                 self.progressed.emit(index + 1)
         self.finished.emit(units)
 

@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
             "视图(&V)": [],  # the docks' own show/hide actions, added in _build
             "报告(&R)": [
                 ("check", "检查", "F7", self.check),
+                ("deadline", "发布期限…", None, self.deadline_settings),
                 None,
                 ("copy", "复制为新报告…", None, reports("copy_report")),
                 ("rename", "机关改名…", None, reports("rename_organization")),
@@ -448,6 +449,16 @@ class MainWindow(QMainWindow):
         self.checks.show()
         count = len(session.problems)
         self.show_status(f"检查完毕：{count} 个问题。" if count else "检查完毕：未发现问题。")
+
+    @Slot()
+    def deadline_settings(self) -> None:
+        """报告 → 发布期限…: the open report is checked again against the day saved."""
+        from .deadline_dialog import DeadlineDialog
+
+        dialog = DeadlineDialog(self)
+        if dialog.exec() == DeadlineDialog.DialogCode.Accepted and self.session is not None:
+            self.session.settings = dialog.settings
+            self.session.recheck()
 
     # ── reactions ──
 

@@ -59,7 +59,7 @@ class ReportSession(QObject):
         self.shown_as = shown_as  # what the title calls a report shown so: 示例, 收到的报告
         self.previous = store.previous_year(report)
         self.undo_stack = QUndoStack(self)
-        # Read once: the publication deadline does not change while a report is being edited.
+        # Read once (the publication deadline), and set again by 报告 → 发布期限….
         self.settings = settings_or_defaults()
         self.problems: list[Problem] = []
         self.recheck_quietly()

@@ -194,3 +194,20 @@ def test_the_sum_goes_under_the_countys_name(tmp_path: Path) -> None:
     settings.write_text('{"summary_name": "海原县乡镇汇总"}', "utf-8")
     assert summed_under() == "海原县乡镇汇总"
     assert summed_under("--name", "固原市原州区乡镇汇总") == "固原市原州区乡镇汇总"
+
+
+def test_the_publication_deadline_of_the_settings_is_the_desks(tmp_path: Path) -> None:
+    """A county that asks for its townships' reports by 1月15日 sets it once (报告 → 发布期限…);
+    the desk's checks of a data package that says it is not yet published use that day."""
+    import os
+
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    write_report_file(unit_report(UNITS[0], 1), folder / "0.json")  # a draft
+    settings = Path(os.environ["NIANBAO_DATA_DIR"]) / "settings.json"
+    settings.write_text('{"publication_deadline": "01-15"}', "utf-8")
+    result = main("summarize", folder, "--year", "2021", "-o", tmp_path / "r.xlsx")
+    assert result.returncode == 0, result.stderr
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    said = [str(row[3].value) for row in book["问题清单"].iter_rows(min_row=2)]
+    assert any("应在 2022年1月15日前公开发布" in text for text in said), said

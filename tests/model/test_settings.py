@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from model.paths import data_dir, settings_file
-from model.settings import Settings, SettingsError, load_settings, save_settings
+from model.settings import (
+    Settings,
+    SettingsError,
+    deadline_refusal,
+    load_settings,
+    save_settings,
+)
 
 
 def test_defaults_when_there_is_no_file(tmp_path: Path) -> None:
@@ -51,6 +57,13 @@ def test_a_bad_file_is_reported_and_left_alone(tmp_path: Path, content: str, say
     with pytest.raises(SettingsError, match=says):
         load_settings(path)
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_a_deadline_that_is_not_in_every_year_is_refused_in_chinese() -> None:
+    assert deadline_refusal(1, 31) is None and deadline_refusal(12, 31) is None
+    assert deadline_refusal(4, 31) == "4 月没有 31 日。"
+    assert deadline_refusal(2, 30) == "2 月没有 30 日。"
+    assert deadline_refusal(2, 29) == "2 月 29 日不是每年都有，请选择其他日期。"
 
 
 def test_the_data_folder_can_be_overridden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

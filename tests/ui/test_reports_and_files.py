@@ -394,6 +394,46 @@ def test_font_settings_are_saved_for_window_and_command_line(
     assert load_settings().fonts == {}
 
 
+def test_the_publication_deadline_is_set_from_the_menu(
+    window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """报告 → 发布期限…: a county's earlier day is saved for the window, the desk and the command
+    line, and the open report is checked against it at once; an impossible day is refused."""
+    from model.settings import load_settings
+    from ui.deadline_dialog import DeadlineDialog
+
+    open_sample_report(window)
+
+    def deadline_message() -> str:
+        assert window.session is not None
+        (problem,) = [p for p in window.session.problems if p.rule == "W-deadline"]
+        return problem.message
+
+    assert "应在 2022年1月31日前公开发布" in deadline_message()
+
+    def answer(dialog: DeadlineDialog) -> int:
+        assert (dialog.month.value(), dialog.day.value()) == (1, 31)
+        dialog.month.setValue(4)
+        dialog.day.setValue(31)
+        dialog.save()  # refused: stays open
+        assert dialog.result() != QDialog.DialogCode.Accepted.value
+        dialog.month.setValue(1)
+        dialog.day.setValue(20)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(DeadlineDialog, "exec", answer)
+    window.actions_by_name["deadline"].trigger()
+    assert answers.errors == ["4 月没有 31 日。"]
+    assert (load_settings().deadline_month, load_settings().deadline_day) == (1, 20)
+    assert "应在 2022年1月20日前公开发布" in deadline_message()
+    shown_in_panel = [window.checks.tree.item(i).text() for i in range(window.checks.tree.count())]
+    assert any("2022年1月20日" in text for text in shown_in_panel)
+    monkeypatch.setattr(DeadlineDialog, "exec", lambda dialog: dialog._restore() or 0)
+    window.actions_by_name["deadline"].trigger()  # 恢复, then 取消: nothing saved
+    assert load_settings().deadline_day == 20
+
+
 def test_export_word_from_the_menu(window: MainWindow, answers: Answers, tmp_path: Path) -> None:
     from docx import Document
 
