@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         last time or the welcome page, the daily backup."""
         from .database import open_database
 
+        if not self.isVisible():  # closed during its first frame: nothing to open
+            self.started.emit()
+            return
         database = open_database(self._path, self)
         if database is None:
             self.gave_up = True

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from model.paths import data_dir
@@ -58,6 +58,19 @@ def test_the_first_frame_is_the_windows_frame_and_the_rest_follows(
     view = [action.text() for action in window.view_menu.actions()]
     assert view == ["报告列表", "检查结果"]
     window.close()
+
+
+def test_a_window_closed_during_its_first_frame_opens_no_database(
+    app: QApplication, qtbot, db_path: Path, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    # the close button, pressed before the rest is built
+    window.first_frame.connect(lambda: QTimer.singleShot(0, window.close))
+    with qtbot.waitSignal(window.started):
+        window.show()
+    assert not db_path.exists() and not hasattr(window, "database")
+    assert not db_path.with_name(db_path.name + ".lock").exists()
 
 
 def test_the_welcome_pages_texts_are_whole_at_every_width(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
