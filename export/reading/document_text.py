@@ -75,6 +75,12 @@ _STANDARD_TITLE = re.compile(rf"^\s*(?P<rest>(?:{_TITLES})(?:[。：:].*)?)$", r
 MAX_BLOCKS = 20_000
 
 
+def refuse_2019(texts: list[str]) -> None:
+    """A report in the 2019 trial layout, known by its labels, is refused naming it."""
+    if recognise_format(texts) == 2019:
+        raise refused(f"这个文档是{NAME_2019}的报告，目前尚不支持导入。")
+
+
 def read_document(blocks: list[Block], kind: str) -> ImportResult:
     """The report from what a document shows — its tables, headings and paragraphs, the
     portal's lines around a saved page left out; ``kind`` names it in the note (Word 文档, 网页)."""
@@ -83,8 +89,7 @@ def read_document(blocks: list[Block], kind: str) -> ImportResult:
     blocks = [(kind, item) for kind, item in blocks if kind == "t" or not is_page_chrome(item)]
     paragraphs = [text for kind, text in blocks if kind == "p"]
     cells = Cells([sheet for kind, sheet in blocks if kind == "t"])
-    if recognise_format(cells.texts() + paragraphs) == 2019:
-        raise refused(f"这个文档是{NAME_2019}的报告，目前尚不支持导入。")
+    refuse_2019(cells.texts() + paragraphs)
     issues: Issues = []
     loosely: list[str] = []
     printed: dict[CellRef, Value] = {}

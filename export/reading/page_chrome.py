@@ -20,9 +20,16 @@ _CHROME = re.compile(
     r"|版权所有|ICP备|公网安备)"
 )
 _MAX = 120  # a line of chrome is short; a paragraph of the report that begins so is not chrome
+# A printed page's number, as a page made from a Word document keeps its footers: — 3 —, - 3 -,
+# 第 3 页, 第3页 共5页, 3/5.
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*[/／]\s*\d+)$"
+)
 
 
 def is_page_chrome(text: str) -> bool:
-    """Whether a line is the portal's, not the report's."""
+    """Whether a line is the portal's (or a printed page's number), not the report's."""
     compact = text.strip()
-    return len(compact) <= _MAX and _CHROME.match(compact) is not None
+    return len(compact) <= _MAX and (
+        _CHROME.match(compact) is not None or _PAGE_NUMBER.match(compact) is not None
+    )

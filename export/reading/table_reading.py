@@ -112,7 +112,12 @@ _NOTHING = re.compile(r"\s*(?:[-－—–―─‐]+|[/／]|无)?\s*")
 
 def _blank(raw: Any) -> bool:
     """An empty cell, or one that prints "none": read as 0, and never as a printed total."""
-    return raw is None or (isinstance(raw, str) and _NOTHING.fullmatch(raw) is not None)
+    return raw is None or (isinstance(raw, str) and says_none(raw))
+
+
+def says_none(text: str) -> bool:
+    """The text is empty or prints "none" (—, /, 无)."""
+    return _NOTHING.fullmatch(text) is not None
 
 
 def _value(sheet: CellSheet, row: int, col: int, kind: Kind, issues: Issues) -> Value | None:

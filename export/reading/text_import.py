@@ -1,29 +1,34 @@
 """Reading a report from plain text as a browser copies a page: paragraphs on lines of their own,
-a table's rows as lines of tab-separated cells.
+a table's rows as lines of tab-separated cells — or, where the cells hold paragraphs (as the pages
+made from Word documents do), Chromium's one cell a line without a tab.
 
 The tabs keep the cells but not their spans: a label spanning three columns is one cell, a
 label spanning rows is in its first row only. The prescribed tables are therefore laid back out
 by their header words — the applicant columns of 三 (自然人 … 总计) and the outcome columns of 四
 (结果维持 … 总计, three times) — with each row's numbers in the data columns and its labels just
-before them. Other tables (二) need no spans and stand as copied. The blocks then read as every
-document's do (``document_text``).
+before them. Other tables (二) need no spans and stand as copied. A table copied one cell a line
+is first put back into tabbed rows by the format's own labels: a row's labels with the numbers
+after them, the header words on a row of their own. The blocks then read as every document's do
+(``document_text``).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from model.format.format_2021 import APPLICANT_COLUMNS, OUTCOME_COLUMNS, TOTAL_COLUMN
+from model.format.declaration import Block as TableBlock
+from model.format.declaration import Node, column_leaves, row_leaves
+from model.format.format_2021 import APPLICANT_COLUMNS, OUTCOME_COLUMNS, TABLES, TOTAL_COLUMN
 from model.format.labels import canonical_label
 from model.refusal import refused
 
 from . import ImportResult, file_bytes
-from .document_text import MAX_BLOCKS, read_document
+from .document_text import MAX_BLOCKS, read_document, refuse_2019
 from .docx_blocks import Block
-from .table_reading import CellSheet
+from .table_reading import CellSheet, says_none
 
 _NUMBER = re.compile(r"^\s*(?:\d[\d,，]*(?:\.\d+)?\s*(?:件|万元)?)?\s*$")  # blank: 0
 _APPLICANTS = [canonical_label(label) for _, label in (*APPLICANT_COLUMNS, TOTAL_COLUMN)]
@@ -52,7 +57,8 @@ def text_blocks(text: str) -> list[Block]:
     lines = [line for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
     if len(lines) > MAX_BLOCKS:  # before a table of them is laid out
         raise refused(f"文字有 {len(lines):,} 行，不像一份年度报告，未读取。")
-    for tabbed, group in itertools.groupby(lines, key=lambda line: "\t" in line):
+    refuse_2019([cell.strip() for line in lines for cell in line.split("\t")])  # its rows differ
+    for tabbed, group in itertools.groupby(_tabbed_rows(lines), key=lambda line: "\t" in line):
         if tabbed:
             rows = [[cell.strip() for cell in line.split("\t")] for line in group]
             blocks.append(("t", _sheet(rows, next(numbers))))
@@ -88,6 +94,142 @@ def _rejoined(lines: Iterable[str]) -> list[str]:
         else:
             paragraphs.append(line)
     return paragraphs
+
+
+def _labels(nodes: Iterable[Node], *, leaves: bool = True, groups: bool = True) -> list[str]:
+    """The labels of the trees ``nodes``: of their leaves, of the nodes above them, or both."""
+    found: list[str] = []
+    for node in nodes:
+        if node.children:
+            found += [node.label] if groups else []
+            found += _labels(node.children, leaves=leaves, groups=groups)
+        elif leaves:
+            found.append(node.label)
+    return found
+
+
+# The prescribed tables' words: the labels of their rows; 二's block titles; the words over other
+# words of a header (行政复议, 复议后起诉, 申请人情况…); and those right over the numbers, with the
+# corner labels beside them.
+def _words(pick: Callable[[TableBlock], Iterable[str]]) -> frozenset[str]:
+    return frozenset(
+        canonical_label(word)
+        for table in TABLES.values()
+        for block in table.blocks
+        for word in pick(block)
+        if word
+    )
+
+
+_ROW_LABELS = _words(lambda block: _labels(block.rows))
+_TITLES = _words(lambda block: [block.title] if block.title else [])
+_GROUPS = _words(lambda block: _labels(block.columns, leaves=False)) - _ROW_LABELS
+_LEAVES = _words(lambda block: [*_labels(block.columns, groups=False), block.corner]) - _ROW_LABELS
+_TABLE_WORDS = _ROW_LABELS | _TITLES | _GROUPS | _LEAVES
+# How many numbers a row of each label has (二's blocks differ; 三's rows have seven).
+_ROW_WIDTHS = {
+    canonical_label(leaf.label): len(column_leaves(block))
+    for table in TABLES.values()
+    for block in table.blocks
+    for leaf in row_leaves(block)
+    if leaf.label
+}
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])$"
+)
+_SECTION = re.compile(r"^[一二三四五六]、")  # a section's heading ends a table's cells
+_MIN_NUMBERS = 3  # a run of cells with fewer numbers is not a table
+
+
+def _tabbed_rows(lines: list[str]) -> list[str]:
+    """Lines, with each run of a table's cells copied one a line put back into tabbed rows."""
+    result: list[str] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and _one_cell(lines[end]):
+            end += 1
+        run = lines[start:end]
+        if sum(_number(cell) for cell in run) >= _MIN_NUMBERS and any(
+            canonical_label(cell) in _TABLE_WORDS for cell in run
+        ):
+            result += ["\t".join(row) if len(row) > 1 else row[0] + "\t" for row in _rows(run)]
+            start = end
+        else:
+            result.append(lines[start])
+            start += 1
+    return result
+
+
+def _one_cell(line: str) -> bool:
+    """A line that may be one cell of a table: a number, a label of the format, or a short line
+    that is no sentence and no section's heading (a label typed differently)."""
+    line = line.strip()
+    if "\t" in line:
+        return False
+    if _number(line) or canonical_label(line) in _TABLE_WORDS:
+        return True
+    return len(line) <= 60 and "。" not in line and not _SECTION.match(line)
+
+
+def _number(cell: str) -> bool:
+    return bool(cell.strip()) and (bool(_NUMBER.match(cell)) or says_none(cell))
+
+
+def _rows(cells: list[str]) -> list[list[str]]:
+    """A table's cells in reading order, as rows: a block title alone, a header's upper words
+    and its words over the numbers on a row each, and each row's labels with the numbers after
+    them. A row of the format without a number was left blank (0). A row with some numbers but
+    not all lost its empty cells in the copy, and which they were cannot be told: refused."""
+    rows: list[list[str]] = []
+    groups: list[str] = []  # a header's words over other words
+    leaves: list[str] = []  # and those over the numbers
+    labels: list[str] = []
+    numbers: list[str] = []
+    columns = 0  # words over the numbers in the last header: a row without a label has as many
+
+    def end_row() -> None:
+        nonlocal groups, leaves, labels, numbers, columns
+        if leaves:
+            columns = len(leaves)
+        if numbers:
+            wanted = _ROW_WIDTHS.get(canonical_label(labels[-1])) if labels else columns
+            if wanted and len(numbers) != wanted:
+                raise refused(_lost_cells(labels, len(numbers), wanted))
+        rows.extend(row for row in (groups, leaves, labels + numbers) if row)
+        groups, leaves, labels, numbers = [], [], [], []
+
+    for cell in (cell.strip() for cell in cells):
+        key = canonical_label(cell)
+        if _number(cell):
+            if groups or leaves:
+                end_row()
+            numbers.append(cell)
+        elif key in _TITLES:
+            end_row()
+            rows.append([cell])
+        elif key in _GROUPS | _LEAVES and not labels:
+            if numbers:
+                end_row()
+            (groups if key in _GROUPS else leaves).append(cell)
+        elif labels and not numbers and _NUMBERING.match(labels[-1]):
+            labels[-1] += cell  # 一、 on a line of its own, its words on the next
+        else:
+            blank = labels and canonical_label(labels[-1]) in _ROW_WIDTHS
+            if numbers or groups or leaves or blank:
+                end_row()
+            labels.append(cell)
+    end_row()
+    return rows
+
+
+def _lost_cells(labels: list[str], found: int, wanted: int) -> str:
+    row = f"“{labels[-1]}”一行" if labels else "四的数字一行"
+    return (
+        f"表格是逐格复制成文字的，空白的格子已经丢失：{row}只有 {found} 个数字，应有 {wanted} 个，"
+        "无法知道哪些格子是空的。请在浏览器中把网页“另存为”网页文件（.html）再导入，"
+        "或者复制后直接在本程序中粘贴（不要先粘贴到记事本）。"
+    )
 
 
 def _sheet(rows: list[list[str]], number: int) -> CellSheet:

@@ -1,0 +1,77 @@
+"""Text that a real browser copied from report pages (made by ``tests/real/chromium_copies.py``):
+Chromium copies a table whose cells hold paragraphs — every page made from a Word document — one
+cell a line, without a tab."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from export.files import read_report_file
+from model.format.declaration import CellRef
+from model.format.format_2021 import APPLICANT_COLUMNS, TOTAL_COLUMN
+from model.refusal import FileRefused
+from tests.real.chromium_copies import HERE, copied_report
+
+WORD_PAGE = HERE / "chromium-word-page.txt"
+
+
+def test_a_word_reports_page_copied_by_chromium_reads_as_the_report() -> None:
+    expected = copied_report()
+    read = read_report_file(WORD_PAGE)
+    report = read.report
+    assert (report.organization, report.year) == (expected.organization, expected.year)
+    assert report.values == expected.values
+    assert report.texts == expected.texts
+    assert report.meta == expected.meta
+    assert report.signed_on == dt.date(2022, 1, 20)  # the 落款, apart from 六 and the page number
+    assert not report.as_published
+
+
+def _without_numbers(text: str, label: str) -> str:
+    """The copy with the numbers after ``label`` gone, as a row the office left blank."""
+    lines = text.split("\n")
+    at = lines.index(label)
+    end = at + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].strip().isdigit()):
+        end += 1
+    return "\n".join(lines[: at + 1] + lines[end:])
+
+
+def test_a_row_left_blank_is_0_and_the_rows_after_it_keep_their_numbers(tmp_path: Path) -> None:
+    text = WORD_PAGE.read_text(encoding="utf-8")
+    for label in ("行政处罚", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"):
+        text = _without_numbers(text, label)
+    copied = tmp_path / "复制的.txt"
+    copied.write_text(text, encoding="utf-8")
+    report = read_report_file(copied).report
+    blank = {CellRef("proactive", "penalty", "decisions")} | {
+        CellRef("applications", "partly_disclosed", col)
+        for col, _ in (*APPLICANT_COLUMNS, TOTAL_COLUMN)
+    }
+    assert all(report.value(ref) == 0 for ref in blank)
+    expected = copied_report()
+    typed_elsewhere = [
+        ref
+        for ref in expected.values
+        if ref not in blank and ref[2] != "total" and ref.row != "results_total"
+    ]
+    assert all(report.value(ref) == expected.value(ref) for ref in typed_elsewhere)
+    assert report.as_published  # the printed totals still count the numbers taken out
+
+
+def test_a_copy_that_lost_blank_cells_is_refused_saying_what_to_do_instead() -> None:
+    """A hand-made report leaves cells blank for 0; copied one cell a line, which cells were
+    blank cannot be told."""
+    with pytest.raises(FileRefused) as refusal:
+        read_report_file(HERE / "chromium-hand-made-page.txt")
+    message = str(refusal.value)
+    assert "“四、结转下年度继续办理”一行只有 2 个数字，应有 7 个" in message
+    assert "另存为" in message and "（.html）" in message
+
+
+def test_the_real_shanghai_page_copied_by_chromium_is_refused_as_the_2019_format() -> None:
+    with pytest.raises(FileRefused, match="2019年试行格式"):
+        read_report_file(HERE / "chromium-shanghai-2019.txt")

@@ -1,0 +1,98 @@
+"""How the ``chromium-*.txt`` files beside this one were made: the text Chromium copies when a
+report's whole page is selected (a script, not a test; it needs chromium and LibreOffice).
+
+    .venv/bin/python -m tests.real.chromium_copies
+
+Each page is opened in headless Chromium, its body selected, and ``Selection.toString()`` kept —
+Blink's plain text of a selection, which is what a copy puts on the clipboard as text (a copy
+also turns no-break spaces into spaces; so is it done here). The pages:
+
+- ``chromium-word-page.txt``: LibreOffice's web page of a Word report written by this program
+  (``copied_report``), as portals publish Word reports: every cell of its tables holds a
+  paragraph, so Chromium copies one cell a line, without a tab.
+- ``chromium-hand-made-page.txt``: the same of a report typed in Word by hand, in the manner of
+  real township reports (``tests/export/documents.hand_made_docx``), whose blank cells mean 0.
+- ``chromium-shanghai-2019.txt``: the real published page ``shanghai-bangongting-2019.html``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import subprocess
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+import lxml.html
+
+from model.report import Report
+from tests.helpers import sample_report
+from tests.strategies import typed_values
+
+HERE = Path(__file__).resolve().parent
+_SELECT_AND_KEEP = """
+<script>
+window.addEventListener("load", function () {
+  var selection = window.getSelection();
+  selection.selectAllChildren(document.body);
+  var text = selection.toString();
+  document.documentElement.innerHTML = '<body><pre id="copied"></pre></body>';
+  document.getElementById("copied").textContent = text;
+});
+</script>
+"""
+_CHROMIUM = [
+    "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--virtual-time-budget=2000", "--dump-dom",
+]  # fmt: skip
+
+
+def copied_report() -> Report:
+    """The sample with numbers drawn in every typed cell (balanced), so that a number read into
+    the wrong cell shows."""
+    rng = random.Random(2021)
+    report = sample_report()
+    report.set_values(typed_values(rng.randint, lambda: Decimal("35.2687")), typed=set())
+    report.signed_on = dt.date(2022, 1, 20)
+    return report
+
+
+def copied_text(page: Path) -> str:
+    """What Chromium copies of the whole page at ``page``."""
+    with tempfile.TemporaryDirectory() as folder:
+        scripted = Path(folder) / "page.html"
+        scripted.write_bytes(page.read_bytes() + _SELECT_AND_KEEP.encode("ascii"))
+        dom = subprocess.run(
+            [*_CHROMIUM, f"--user-data-dir={folder}/profile", scripted.as_uri()],
+            capture_output=True,
+            check=True,
+            timeout=120,
+        ).stdout.decode("utf-8")
+    return lxml.html.fromstring(dom).get_element_by_id("copied").text_content().replace("\xa0", " ")
+
+
+def main() -> None:
+    from export.files import write_report_file
+    from tests.export.documents import hand_made_docx
+    from tests.export.office import office_convert
+
+    with tempfile.TemporaryDirectory() as folder:
+        made = Path(folder)
+        word = made / "word.docx"
+        write_report_file(copied_report(), word)
+        pages = {
+            "chromium-word-page.txt": office_convert(word, "html", made / "word"),
+            "chromium-hand-made-page.txt": office_convert(
+                hand_made_docx(made / "hand.docx"), "html", made / "hand"
+            ),
+            "chromium-shanghai-2019.txt": HERE / "shanghai-bangongting-2019.html",
+        }
+        for name, page in pages.items():
+            (HERE / name).write_text(copied_text(page), encoding="utf-8")
+            print("written", HERE / name)
+
+
+if __name__ == "__main__":
+    main()
