@@ -20,10 +20,10 @@ _CHROME = re.compile(
     r"|版权所有|ICP备|公网安备)"
 )
 _MAX = 120  # a line of chrome is short; a paragraph of the report that begins so is not chrome
-# A printed page's number, as a page made from a Word document keeps its footers: — 3 —, - 3 -,
-# 第 3 页, 第3页 共5页, 3/5.
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*[/／]\s*\d+)$"
+# A printed page's number: — 3 —, - 3 -, 3, 第 3 页, 第3页 共5页 — a PDF's footer, or one kept by a
+# page made from a Word document.
+PAGE_NUMBER = re.compile(
+    r"^[\s—－\-–·•]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?[\s—－\-–·•]*$"
 )
 
 
@@ -31,5 +31,5 @@ def is_page_chrome(text: str) -> bool:
     """Whether a line is the portal's (or a printed page's number), not the report's."""
     compact = text.strip()
     return len(compact) <= _MAX and (
-        _CHROME.match(compact) is not None or _PAGE_NUMBER.match(compact) is not None
+        _CHROME.match(compact) is not None or PAGE_NUMBER.match(compact) is not None
     )

@@ -25,14 +25,12 @@ from model.refusal import FileRefused, refused
 from . import ImportResult
 from .document_text import read_document
 from .docx_blocks import Block
+from .page_chrome import PAGE_NUMBER
 from .table_reading import CellSheet
 
 MAX_PDF = 50 * 1024 * 1024  # bytes
 MAX_PAGES = 80  # a township's report has 5 to 15
 MAX_STREAM = 64 * 1024 * 1024  # bytes one stream may inflate to: an embedded font is a few MB
-_PAGE_NUMBER = re.compile(
-    r"^[\s—－\-–·•]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?[\s—－\-–·•]*$"
-)
 _NUMBER = re.compile(r"^[\d.,，\s]*$")
 # A justified line spreads its characters; the gaps read as spaces between Chinese characters.
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
@@ -153,7 +151,7 @@ def _inflates_beyond(stream: object, limit: int) -> bool:
 
 
 Line = tuple[float, float, float, str]  # top, x0, x1, text
-Table = tuple[float, list[Row]]  # top, rows
+Table = tuple[float, list[Row], set[float]]  # top, rows, the left edges of all its cells
 Page = tuple[list[Line], list[Table]]
 
 
@@ -174,8 +172,11 @@ def _page(page: Any) -> Page:
         for line in page.filter(outside).extract_text_lines()
         if line["text"].strip()
     ]
-    lines = [line for line in lines if not _PAGE_NUMBER.match(line[3])]  # — 3 —, 第3页
-    tables = [(table.bbox[1], _rows(table)) for table in found]
+    lines = [line for line in lines if not PAGE_NUMBER.match(line[3])]  # — 3 —, 第3页
+    tables = [
+        (table.bbox[1], _rows(table), {cell[0] for row in table.rows for cell in row.cells if cell})
+        for table in found
+    ]
     return lines, tables
 
 
@@ -197,20 +198,20 @@ def _blocks(pages: list[Page]) -> list[Block]:
     """Paragraphs and tables in reading order, tables joined over page breaks."""
     running = _running_lines(pages)
     seen: set[str] = set()  # a running line is kept where it first stands (the title, once)
-    items: list[tuple[str, Any]] = []  # ("line", Line) or ("table", rows), in order
+    items: list[tuple[str, Any]] = []  # ("line", Line) or ("table", Table), in order
     for lines, tables in pages:
         kept = [line for line in lines if line[3] not in running or line[3] not in seen]
         seen |= {line[3] for line in lines}
         placed = sorted(
-            [(line[0], "line", line) for line in kept]
-            + [(top, "table", rows) for top, rows in tables],
+            [(line[0], "line", line) for line in kept] + [(t[0], "table", t) for t in tables],
             key=lambda item: item[0],
         )
         for index, (_, kind, item) in enumerate(placed):
             first_on_page = index == 0
             continues = first_on_page and items and items[-1][0] == "table"
-            if kind == "table" and continues and _same_columns(items[-1][1], item):
-                items[-1] = ("table", _continued(items[-1][1], item))
+            if kind == "table" and continues and _same_columns(items[-1][1][2], item[2]):
+                top, rows, edges = items[-1][1]
+                items[-1] = ("table", (top, _continued(rows, item[1]), edges | item[2]))
             else:
                 items.append((kind, item))
     blocks: list[Block] = []
@@ -226,7 +227,7 @@ def _blocks(pages: list[Page]) -> list[Block]:
             text_lines = [item for _, item in group]
             blocks += [("p", text) for text in _paragraphs(text_lines, margins)]
         else:
-            for _, rows in group:
+            for _, (_, rows, _) in group:
                 blocks.append(("t", _sheet(rows, next(numbers))))
     return blocks
 
@@ -242,11 +243,10 @@ def _running_lines(pages: list[Page]) -> set[str]:
     return {text for text, count in counts.items() if count >= max(3, len(pages) * 2 // 3)}
 
 
-def _same_columns(first: list[Row], more: list[Row]) -> bool:
+def _same_columns(before: set[float], edges: set[float]) -> bool:
     """Whether a table atop a page goes on from the one that ended the page before: most of
-    its columns begin where that one's do (四 after 三 does not)."""
-    before = {x for row in first for x, _ in row}
-    edges = {x for row in more for x, _ in row}
+    its cells' columns, empty cells' included, begin where that one's do (四 after 三 does
+    not). The empty ones count: 三's rows left blank by hand hold text only in their labels."""
     same = sum(any(abs(x - y) <= _SAME_EDGE for y in before) for x in edges)
     return bool(edges) and same >= 0.6 * len(edges)
 
@@ -307,13 +307,15 @@ def _paragraphs(lines: list[Line], margins: tuple[float, float, float]) -> list[
     left, right, size = margins
     paragraphs: list[str] = []
     current = ""
-    for _, x0, x1, text in lines:
+    for index, (_, x0, x1, text) in enumerate(lines):
         if current and (x0 > left + size * 0.8 or _HEADING.match(text)):
             paragraphs.append(current)
             current = ""
         current = _join(current, text)
+        following = lines[index + 1][3] if index + 1 < len(lines) else ""
         stops = x1 < right - size * 1.5 and (
-            text.endswith(tuple(_ENDS)) or x1 < left + (right - left) * 0.6
+            (text.endswith(tuple(_ENDS)) and not _word_too_long(following, right - x1, size))
+            or x1 < left + (right - left) * 0.6
         )
         if stops:
             paragraphs.append(current)
@@ -321,6 +323,17 @@ def _paragraphs(lines: list[Line], margins: tuple[float, float, float]) -> list[
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+_LATIN_WORD = re.compile(r"[\x21-\x7e]+")
+
+
+def _word_too_long(following: str, room: float, size: float) -> bool:
+    """Whether the next line begins with a word of Latin letters or digits (a postcode, a
+    telephone number, an address on the web) too wide for the room left on this line: the line
+    was wrapped before it, even after a colon, and did not end there."""
+    word = _LATIN_WORD.match(following)
+    return word is not None and len(word.group()) * size * 0.5 > room
 
 
 def _char_width(lines: list[Line]) -> float:

@@ -1,10 +1,11 @@
-"""Text that a real browser copied from report pages (made by ``tests/real/chromium_copies.py``):
-Chromium copies a table whose cells hold paragraphs — every page made from a Word document — one
-cell a line, without a tab."""
+"""What a real browser made of report pages (``tests/real/chromium_copies.py``): the text Chromium
+copies — a table whose cells hold paragraphs, as on every page made from a Word document, one cell
+a line without a tab — and the PDF it prints."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from export.files import read_report_file
 from model.format.declaration import CellRef
 from model.format.format_2021 import APPLICANT_COLUMNS, TOTAL_COLUMN
 from model.refusal import FileRefused
+from model.report import Report
 from tests.real.chromium_copies import HERE, copied_report
 
 WORD_PAGE = HERE / "chromium-word-page.txt"
@@ -75,3 +77,28 @@ def test_a_copy_that_lost_blank_cells_is_refused_saying_what_to_do_instead() -> 
 def test_the_real_shanghai_page_copied_by_chromium_is_refused_as_the_2019_format() -> None:
     with pytest.raises(FileRefused, match="2019年试行格式"):
         read_report_file(HERE / "chromium-shanghai-2019.txt")
+
+
+def _words(report: Report) -> list[str]:
+    """A report's texts without their spaces: a PDF keeps no space at a line's end."""
+    return [re.sub(r"\s", "", text) for _, text in report.text_fields()]
+
+
+def test_a_word_reports_page_printed_by_chromium_reads_as_the_report() -> None:
+    expected = copied_report()
+    report = read_report_file(HERE / "chromium-word-page.pdf").report
+    assert report.values == expected.values
+    assert report.meta == expected.meta and report.signed_on == dt.date(2022, 1, 20)
+    assert _words(report) == _words(expected)
+
+
+def test_a_hand_made_page_printed_by_chromium_reads_as_its_word_document(tmp_path: Path) -> None:
+    """Chromium prints 三's label columns narrow, so rows left blank run over three pages whose
+    tables hold text only in their labels; and it wraps 邮编：755200 after the colon."""
+    from tests.export.documents import hand_made_docx
+
+    expected = read_report_file(hand_made_docx(tmp_path / "手工.docx")).report
+    report = read_report_file(HERE / "chromium-hand-made-page.pdf").report
+    assert report.values == expected.values
+    assert report.texts == expected.texts
+    assert (report.meta, report.signed_on) == (expected.meta, expected.signed_on)

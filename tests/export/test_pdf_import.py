@@ -111,8 +111,8 @@ def test_a_running_title_is_kept_once_and_a_new_table_is_not_glued_to_the_last()
             ],
             [],
         ),
-        ([(40.0, 150.0, 450.0, title)], [(72.0, three)]),
-        ([(40.0, 150.0, 450.0, title)], [(72.0, four)]),
+        ([(40.0, 150.0, 450.0, title)], [(72.0, three, {85.0, 214.0})]),
+        ([(40.0, 150.0, 450.0, title)], [(72.0, four, {85.0, 229.0})]),
     ]
     blocks = _blocks(pages)
     assert [text for kind, text in blocks if kind == "p"] == [title, title, "一、总体情况", body]

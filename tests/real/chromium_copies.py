@@ -1,5 +1,6 @@
-"""How the ``chromium-*.txt`` files beside this one were made: the text Chromium copies when a
-report's whole page is selected (a script, not a test; it needs chromium and LibreOffice).
+"""How the ``chromium-*`` files beside this one were made: the text Chromium copies when a
+report's whole page is selected, and the PDF it prints of the page (a script, not a test; it needs
+chromium and LibreOffice).
 
     .venv/bin/python -m tests.real.chromium_copies
 
@@ -13,6 +14,9 @@ also turns no-break spaces into spaces; so is it done here). The pages:
 - ``chromium-hand-made-page.txt``: the same of a report typed in Word by hand, in the manner of
   real township reports (``tests/export/documents.hand_made_docx``), whose blank cells mean 0.
 - ``chromium-shanghai-2019.txt``: the real published page ``shanghai-bangongting-2019.html``.
+
+The first two pages are also printed to PDF (``--print-to-pdf``, without the browser's header and
+footer), as a clerk saves a portal page with 打印 → 另存为 PDF: ``chromium-*-page.pdf``.
 """
 
 from __future__ import annotations
@@ -73,6 +77,23 @@ def copied_text(page: Path) -> str:
     return lxml.html.fromstring(dom).get_element_by_id("copied").text_content().replace("\xa0", " ")
 
 
+def printed(page: Path, target: Path) -> None:
+    """The page at ``page`` printed by Chromium to the PDF ``target``."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [
+                *_CHROMIUM[:-1],  # all but --dump-dom
+                f"--user-data-dir={folder}/profile",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={target}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
+
+
 def main() -> None:
     from export.files import write_report_file
     from tests.export.documents import hand_made_docx
@@ -92,6 +113,9 @@ def main() -> None:
         for name, page in pages.items():
             (HERE / name).write_text(copied_text(page), encoding="utf-8")
             print("written", HERE / name)
+            if "page" in name:
+                printed(page, (HERE / name).with_suffix(".pdf"))
+                print("written", (HERE / name).with_suffix(".pdf"))
 
 
 if __name__ == "__main__":
