@@ -157,7 +157,8 @@ Page = tuple[list[Line], list[Table]]
 
 def _page(page: Any) -> Page:
     """A page's ruled tables and its lines of text outside them, running lines left out."""
-    found = page.find_tables()  # a frame round the page is no table to pdfplumber (tested)
+    # A frame round the page is no table to pdfplumber (tested).
+    found = page.find_tables({"explicit_vertical_lines": _closing_lines(page)})
     boxes = [table.bbox for table in found]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -178,6 +179,52 @@ def _page(page: Any) -> Page:
         for table in found
     ]
     return lines, tables
+
+
+_ROW_GAP = 40.0  # points: rules further apart than a tall row belong to different tables
+
+
+def _closing_lines(page: Any) -> list[dict[str, Any]]:
+    """The borders a page leaves out, drawn in: a portal's table printed by a browser may have no
+    right border on its last column (Chromium printed one so), and pdfplumber finds no cell
+    without one. Where three or more horizontal rules, at most a row apart, end at one x and no
+    vertical rule stands there at all, a vertical line joins them. (Where one does, the table
+    is closed already, and a line drawn on through the gap to the next table would join the
+    two.)"""
+    ends: dict[float, list[float]] = {}
+    standing: list[tuple[float, float, float]] = []  # x, top, bottom of the vertical rules
+    for edge in page.edges:
+        if edge["orientation"] == "h" and edge["x1"] - edge["x0"] > 5:
+            for x in (edge["x0"], edge["x1"]):
+                ends.setdefault(round(x, 1), []).append(edge["top"])
+        elif edge["orientation"] == "v" and edge["bottom"] - edge["top"] > 2:
+            standing.append((edge["x0"], edge["top"], edge["bottom"]))
+    lines = []
+    for x, tops in ends.items():
+        runs: list[list[float]] = []
+        for top in sorted(tops):
+            if runs and top - runs[-1][-1] <= _ROW_GAP:
+                runs[-1].append(top)
+            else:
+                runs.append([top])
+        lines += [
+            {
+                "object_type": "line",
+                "x0": x,
+                "x1": x,
+                "top": run[0],
+                "bottom": run[-1],
+                "width": 0,
+                "height": run[-1] - run[0],
+            }
+            for run in runs
+            if len(run) >= 3
+            and not any(
+                abs(vx - x) <= 1.5 and top < run[-1] and bottom > run[0]
+                for vx, top, bottom in standing
+            )
+        ]
+    return lines
 
 
 def _rows(table: Any) -> list[Row]:

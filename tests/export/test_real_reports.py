@@ -11,12 +11,11 @@ from export.county_desk import UNREADABLE, review
 from export.files import read_report_file
 from export.reading.text_import import read_plain_text
 from model.refusal import FileRefused
+from tests.real.shanghai import SHANGHAI_2019, as_2021
 
 from .documents import as_copied
 from .office import office_convert
 
-REAL = Path(__file__).resolve().parents[1] / "real"
-SHANGHAI_2019 = REAL / "shanghai-bangongting-2019.html"
 OLD_FORMAT = "国办公开办函〔2019〕60号"
 
 
@@ -36,46 +35,13 @@ def test_a_2019_format_page_is_refused_by_name_as_saved_copied_and_printed(
     assert unit.status == UNREADABLE and OLD_FORMAT in (unit.reason or "")
 
 
-def _as_2021(page: str) -> str:
-    """The page with its 二 in the 2021 layout, written in the page's own markup (the cells
-    ``nowrap`` with a width, the text in ``<p align="center">``, a blank cell ``&nbsp;``); 三
-    and 四 stay as the office published them — a 三 of the 2021 layout but for its one-row
-    （六）其他处理, and many cells, totals among them, left empty."""
-
-    def cell(text: str, *, span: int = 1) -> str:
-        colspan = f' colspan="{span}"' if span > 1 else ""
-        return f'<td{colspan} nowrap="nowrap" style="width:89px;"><p align="center">{text}</p></td>'
-
-    def row(*cells: str) -> str:
-        return "<tr>" + "".join(cells) + "</tr>"
-
-    rows = [
-        row(cell("第二十条第（一）项", span=4)),
-        row(cell("信息内容"), cell("本年制发件数"), cell("本年废止件数"), cell("现行有效件数")),
-        row(cell("规章"), cell("13"), cell("2"), cell("524")),
-        row(cell("行政规范性文件"), cell("60"), cell("11"), cell("368")),
-    ]
-    for item, label, values in (
-        ("五", "本年处理决定数量", (("行政许可", "0"),)),
-        ("六", "本年处理决定数量", (("行政处罚", "0"), ("行政强制", "&nbsp;"))),
-        ("八", "本年收费金额（单位：万元）", (("行政事业性收费", "0"),)),
-    ):
-        rows.append(row(cell(f"第二十条第（{item}）项", span=4)))
-        rows.append(row(cell("信息内容"), cell(label, span=3)))
-        rows += [row(cell(name), cell(value, span=3)) for name, value in values]
-    table = '<table align="center" border="1" cellspacing="1"><tbody>' + "".join(rows)
-    start = page.index("<table", page.index("二、主动公开政府信息情况"))
-    end = page.index("</table>", start) + len("</table>")
-    return page[:start] + table + "</tbody></table>" + page[end:]
-
-
 def test_a_portal_pages_markup_empty_cells_and_one_row_other_read_as_published() -> None:
     """Empty cells are 0, an empty total is computed (not a printed 0 that disagrees), and the
     one-row （六）其他处理 goes to （六）3.其他 with a note."""
     from export.reading.html_import import read_html_text
     from model.format.declaration import CellRef
 
-    read = read_html_text(_as_2021(SHANGHAI_2019.read_text("utf-8")), "网页")
+    read = read_html_text(as_2021(SHANGHAI_2019.read_text("utf-8")), "网页")
     report = read.whole()
     assert (report.organization, report.year) == ("上海市人民政府办公厅", 2019)
     assert report.as_published == {}  # every total printed agrees; the empty ones are computed

@@ -16,7 +16,9 @@ also turns no-break spaces into spaces; so is it done here). The pages:
 - ``chromium-shanghai-2019.txt``: the real published page ``shanghai-bangongting-2019.html``.
 
 The first two pages are also printed to PDF (``--print-to-pdf``, without the browser's header and
-footer), as a clerk saves a portal page with 打印 → 另存为 PDF: ``chromium-*-page.pdf``.
+footer), as a clerk saves a portal page with 打印 → 另存为 PDF: ``chromium-*-page.pdf``; and so is
+the Shanghai page with its 二 in the 2021 layout (``shanghai.as_2021``), in the portal's own
+markup: ``chromium-shanghai-2021-layout.pdf``.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import lxml.html
 
 from model.report import Report
 from tests.helpers import sample_report
+from tests.real.shanghai import SHANGHAI_2019, as_2021
 from tests.strategies import typed_values
 
 HERE = Path(__file__).resolve().parent
@@ -108,7 +111,7 @@ def main() -> None:
             "chromium-hand-made-page.txt": office_convert(
                 hand_made_docx(made / "hand.docx"), "html", made / "hand"
             ),
-            "chromium-shanghai-2019.txt": HERE / "shanghai-bangongting-2019.html",
+            "chromium-shanghai-2019.txt": SHANGHAI_2019,
         }
         for name, page in pages.items():
             (HERE / name).write_text(copied_text(page), encoding="utf-8")
@@ -116,6 +119,10 @@ def main() -> None:
             if "page" in name:
                 printed(page, (HERE / name).with_suffix(".pdf"))
                 print("written", (HERE / name).with_suffix(".pdf"))
+        layout_2021 = made / "shanghai-2021-layout.html"
+        layout_2021.write_text(as_2021(SHANGHAI_2019.read_text("utf-8")), encoding="utf-8")
+        printed(layout_2021, HERE / "chromium-shanghai-2021-layout.pdf")
+        print("written", HERE / "chromium-shanghai-2021-layout.pdf")
 
 
 if __name__ == "__main__":
