@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
-from model.format.declaration import Block as TableBlock
-from model.format.declaration import Node, column_leaves, row_leaves
 from model.format.format_2021 import APPLICANT_COLUMNS, OUTCOME_COLUMNS, TABLES, TOTAL_COLUMN
 from model.format.labels import canonical_label
 from model.refusal import refused
@@ -96,44 +95,21 @@ def _rejoined(lines: Iterable[str]) -> list[str]:
     return paragraphs
 
 
-def _labels(nodes: Iterable[Node], *, leaves: bool = True, groups: bool = True) -> list[str]:
-    """The labels of the trees ``nodes``: of their leaves, of the nodes above them, or both."""
-    found: list[str] = []
-    for node in nodes:
-        if node.children:
-            found += [node.label] if groups else []
-            found += _labels(node.children, leaves=leaves, groups=groups)
-        elif leaves:
-            found.append(node.label)
-    return found
-
-
-# The prescribed tables' words: the labels of their rows; 二's block titles; the words over other
-# words of a header (行政复议, 复议后起诉, 申请人情况…); and those right over the numbers, with the
-# corner labels beside them.
-def _words(pick: Callable[[TableBlock], Iterable[str]]) -> frozenset[str]:
-    return frozenset(
-        canonical_label(word)
-        for table in TABLES.values()
-        for block in table.blocks
-        for word in pick(block)
-        if word
-    )
-
-
-_ROW_LABELS = _words(lambda block: _labels(block.rows))
-_TITLES = _words(lambda block: [block.title] if block.title else [])
-_GROUPS = _words(lambda block: _labels(block.columns, leaves=False)) - _ROW_LABELS
-_LEAVES = _words(lambda block: [*_labels(block.columns, groups=False), block.corner]) - _ROW_LABELS
+# The prescribed tables' words, from each data cell's labels: those of the rows; 二's block
+# titles; the words over other words of a header (行政复议, 复议后起诉, 申请人情况…); and those right
+# over the numbers, with the corner labels beside them.
+_PATHS = [paths for table in TABLES.values() for paths in table.label_paths.values()]
+_ROW_LABELS = frozenset(canonical_label(label) for rows, _ in _PATHS for label in rows)
+_TITLES = frozenset(
+    canonical_label(block.title) for t in TABLES.values() for block in t.blocks if block.title
+)
+_GROUPS = frozenset(canonical_label(label) for _, cols in _PATHS for label in cols[:-1])
+_LEAVES = frozenset(canonical_label(cols[-1]) for _, cols in _PATHS) | frozenset(
+    canonical_label(block.corner) for t in TABLES.values() for block in t.blocks if block.corner
+)
 _TABLE_WORDS = _ROW_LABELS | _TITLES | _GROUPS | _LEAVES
 # How many numbers a row of each label has (二's blocks differ; 三's rows have seven).
-_ROW_WIDTHS = {
-    canonical_label(leaf.label): len(column_leaves(block))
-    for table in TABLES.values()
-    for block in table.blocks
-    for leaf in row_leaves(block)
-    if leaf.label
-}
+_ROW_WIDTHS = Counter(canonical_label(rows[-1]) for rows, _ in _PATHS if rows)
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])$"
 )
