@@ -8,29 +8,22 @@ from dataclasses import replace
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from model.settings import Settings, SettingsError, deadline_refusal, load_settings, save_settings
+from model.settings import Settings, deadline_refusal
 
 from . import dialogs
+from .settings_dialog import SettingsDialog
 
 
-class DeadlineDialog(QDialog):
+class DeadlineDialog(SettingsDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("发布期限")
-        try:
-            self.settings = load_settings()
-            warning = ""
-        except SettingsError as error:
-            self.settings, warning = Settings(), str(error)
+        super().__init__("发布期限", parent)
         self.month, self.day = QSpinBox(), QSpinBox()
         self.month.setRange(1, 12)
         self.day.setRange(1, 31)
@@ -51,27 +44,9 @@ class DeadlineDialog(QDialog):
             "可以改为县里规定的日期。报告没有标记为已发布、又过了这一天时，检查结果中会有警告。"
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.RestoreDefaults
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        restore.setText("恢复为 1 月 31 日")
+        restore = self.buttons.addButton("恢复为 1 月 31 日", QDialogButtonBox.ButtonRole.ResetRole)
         restore.clicked.connect(self._restore)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        if warning:
-            problem = QLabel(warning)
-            problem.setWordWrap(True)
-            problem.setStyleSheet("color: #b00020;")
-            layout.addWidget(problem)
-        layout.addLayout(row)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        self.lay_out(row, note)
         self.setMinimumWidth(460)
 
     @Slot()
@@ -86,11 +61,4 @@ class DeadlineDialog(QDialog):
         if refusal is not None:
             dialogs.error(self, "日期不正确", refusal)
             return
-        settings = replace(self.settings, deadline_month=month, deadline_day=day)
-        try:
-            save_settings(settings)
-        except OSError as error:
-            dialogs.error(self, "无法保存设置", str(error))
-            return
-        self.settings = settings
-        self.accept()
+        self.keep(replace(self.settings, deadline_month=month, deadline_day=day))

@@ -8,35 +8,27 @@ from pathlib import Path
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from model.settings import FONT_ROLES, Settings, SettingsError, load_settings, save_settings
+from model.settings import FONT_ROLES
 
 from . import dialogs
+from .settings_dialog import SettingsDialog
 
 AUTOMATIC = "自动选择"
 FONT_FILTER = "TrueType 字体 (*.ttf *.ttc);;所有文件 (*)"
 
 
-class FontDialog(QDialog):
+class FontDialog(SettingsDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("字体设置")
+        super().__init__("字体设置", parent)
         from export.fonts import find_font_files  # reportlab only when this dialog opens
 
-        try:
-            self.settings = load_settings()
-            warning = ""
-        except SettingsError as error:
-            self.settings, warning = Settings(), str(error)
         found = sorted(str(path) for path in find_font_files().values())
         self.boxes: dict[str, QComboBox] = {}
         form = QFormLayout()
@@ -62,22 +54,7 @@ class FontDialog(QDialog):
             "某个字符缺字形时，自动改用其他字体显示。只能使用 TrueType 字体（.ttf、.ttc）。"
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        if warning:
-            problem = QLabel(warning)
-            problem.setWordWrap(True)
-            problem.setStyleSheet("color: #b00020;")
-            layout.addWidget(problem)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        self.lay_out(form, note)
         self.resize(720, 260)
 
     def _browse(self, box: QComboBox) -> None:
@@ -102,10 +79,4 @@ class FontDialog(QDialog):
                     dialogs.error(self, "字体不能使用", str(error))
                     return
             settings = settings.with_font(role, path)
-        try:
-            save_settings(settings)
-        except OSError as error:
-            dialogs.error(self, "无法保存设置", str(error))
-            return
-        self.settings = settings
-        self.accept()
+        self.keep(settings)

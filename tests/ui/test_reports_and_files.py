@@ -434,6 +434,28 @@ def test_the_publication_deadline_is_set_from_the_menu(
     assert load_settings().deadline_day == 20
 
 
+def test_a_settings_dialog_over_a_broken_file_says_so_and_replaces_it_only_on_save(
+    window: MainWindow,
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from model.paths import settings_file
+    from model.settings import load_settings
+    from ui.deadline_dialog import DeadlineDialog
+
+    settings_file().parent.mkdir(parents=True, exist_ok=True)
+    settings_file().write_text("{broken", "utf-8")
+    dialog = DeadlineDialog(window)
+    said = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "已损坏" in said and "点“保存”会用这里的设置替换这个文件" in said
+    dialog.reject()
+    assert settings_file().read_text("utf-8") == "{broken"  # 取消: untouched
+    dialog = DeadlineDialog(window)
+    dialog.day.setValue(25)
+    dialog.save()
+    assert load_settings().deadline_day == 25
+
+
 def test_export_word_from_the_menu(window: MainWindow, answers: Answers, tmp_path: Path) -> None:
     from docx import Document
 
