@@ -35,6 +35,25 @@ def newer_database(folder: Path) -> Path:
     return path
 
 
+def schema_damaged_database(folder: Path) -> Path:
+    """Our own database whose schema text has a flipped letter (“kind” → “iind” in a CHECK),
+    as the fuzzing test made one: every page reads, and a read-only connection never compiles
+    the constraint; the first writer's statement fails."""
+    import sqlite3
+
+    path = folder / "schema.sqlite3"
+    with Store.open(path) as store:
+        store.save(sample_report())
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute(
+            "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (kind IN', 'CHECK (iind IN') "
+            "WHERE name = 'report_marks'"
+        )
+    db.close()
+    return path
+
+
 def damaged_database(folder: Path) -> Path:
     """Our own database with every page but the first scrambled."""
     path = folder / "damaged.sqlite3"

@@ -79,12 +79,17 @@ class Store:
             connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(f"无法打开数据库文件“{path}”：{exc}") from exc
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA journal_mode = DELETE")
-        connection.execute("PRAGMA synchronous = FULL")
-        connection.execute("PRAGMA foreign_keys = ON")
-        store = cls(path, connection)
-        store._migrate()
+        try:  # a schema whose text is damaged passes the read-only inspection, not this
+            with damage_refused(path):
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                connection.execute("PRAGMA journal_mode = DELETE")
+                connection.execute("PRAGMA synchronous = FULL")
+                connection.execute("PRAGMA foreign_keys = ON")
+                store = cls(path, connection)
+                store._migrate()
+        except StoreError:
+            connection.close()
+            raise
         return store
 
     def close(self) -> None:

@@ -30,7 +30,13 @@ from model.store.inspection import (
 )
 from model.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from model.store.store import DuplicateReport, Store, backup_before_migration
-from tests.faulty_files import damaged_database, foreign_database, newer_database, not_a_database
+from tests.faulty_files import (
+    damaged_database,
+    foreign_database,
+    newer_database,
+    not_a_database,
+    schema_damaged_database,
+)
 from tests.helpers import ROOT, sample_report
 from tests.strategies import valid_reports
 
@@ -206,6 +212,7 @@ def refuse_untouched(path: Path, error: type[StoreError], says: str) -> None:
         (foreign_database, ForeignDatabase, "其他程序的数据库"),
         (newer_database, NewerDatabase, "更新版本的年报助手"),
         (damaged_database, DamagedDatabase, "已损坏"),
+        (schema_damaged_database, DamagedDatabase, "已损坏"),
     ],
 )
 def test_a_file_we_must_not_touch_is_refused_untouched(

@@ -14,7 +14,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from model.store.store import Store
-from tests.faulty_files import damaged_database, foreign_database, newer_database, not_a_database
+from tests.faulty_files import (
+    damaged_database,
+    foreign_database,
+    newer_database,
+    not_a_database,
+    schema_damaged_database,
+)
 from tests.helpers import ROOT
 from ui.database import CREATE_NEW, OPEN_OTHER, QUIT, UNLOCK, lock_file_for, open_database
 
@@ -32,6 +38,7 @@ def digest(path: Path) -> str:
         (foreign_database, "其他程序的数据库"),
         (newer_database, "更新版本的年报助手"),
         (damaged_database, "已损坏"),
+        (schema_damaged_database, "已损坏"),
     ],
 )
 def test_a_faulty_file_gets_a_dialog_and_is_never_modified(
