@@ -53,11 +53,13 @@ def text_blocks(text: str) -> list[Block]:
     """Lines without a tab are paragraphs; runs of tabbed lines are tables."""
     blocks: list[Block] = []
     numbers = itertools.count(1)
-    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    # A line of nothing but a space is kept for now: Chromium copies a cell holding &nbsp; so.
+    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line]
     if len(lines) > MAX_BLOCKS:  # before a table of them is laid out
         raise refused(f"文字有 {len(lines):,} 行，不像一份年度报告，未读取。")
     refuse_2019([cell.strip() for line in lines for cell in line.split("\t")])  # its rows differ
-    for tabbed, group in itertools.groupby(_tabbed_rows(lines), key=lambda line: "\t" in line):
+    rebuilt = [line for line in _tabbed_rows(lines) if line.strip()]
+    for tabbed, group in itertools.groupby(rebuilt, key=lambda line: "\t" in line):
         if tabbed:
             rows = [[cell.strip() for cell in line.split("\t")] for line in group]
             blocks.append(("t", _sheet(rows, next(numbers))))
@@ -125,7 +127,7 @@ def _tabbed_rows(lines: list[str]) -> list[str]:
         end = start
         while end < len(lines) and _one_cell(lines[end]):
             end += 1
-        run = lines[start:end]
+        run = [cell for line in lines[start:end] for cell in _cells(line)]
         if sum(_number(cell) for cell in run) >= _MIN_NUMBERS and any(
             canonical_label(cell) in _TABLE_WORDS for cell in run
         ):
@@ -140,12 +142,19 @@ def _tabbed_rows(lines: list[str]) -> list[str]:
 def _one_cell(line: str) -> bool:
     """A line that may be one cell of a table: a number, a label of the format, or a short line
     that is no sentence and no section's heading (a label typed differently)."""
+    if "\t" in line:  # empty cells between cells of paragraphs: “ \t \t”
+        return not line.strip()
     line = line.strip()
-    if "\t" in line:
-        return False
-    if _number(line) or canonical_label(line) in _TABLE_WORDS:
-        return True
+    if not line or _number(line) or canonical_label(line) in _TABLE_WORDS:
+        return True  # an empty cell, copied as a space
     return len(line) <= 60 and "。" not in line and not _SECTION.match(line)
+
+
+def _cells(line: str) -> list[str]:
+    """A line's cells: itself, or the empty cells it holds between tabs (a tab at its end goes
+    before the next line's cell)."""
+    cells = line.split("\t")
+    return cells[:-1] if len(cells) > 1 and not cells[-1] else cells
 
 
 def _number(cell: str) -> bool:
@@ -168,6 +177,8 @@ def _rows(cells: list[str]) -> list[list[str]]:
         nonlocal groups, leaves, labels, numbers, columns
         if leaves:
             columns = len(leaves)
+        if not labels and not any(numbers):
+            numbers = []  # a header's empty cells
         if numbers:
             wanted = _ROW_WIDTHS.get(canonical_label(labels[-1])) if labels else columns
             if wanted and len(numbers) != wanted:
@@ -177,7 +188,10 @@ def _rows(cells: list[str]) -> list[list[str]]:
 
     for cell in (cell.strip() for cell in cells):
         key = canonical_label(cell)
-        if _number(cell):
+        if not cell:  # an empty cell: under a header word it is none of the numbers
+            if labels or numbers:
+                numbers.append(cell)
+        elif _number(cell):
             if groups or leaves:
                 end_row()
             numbers.append(cell)

@@ -116,3 +116,17 @@ def test_a_portal_table_without_a_right_border_printed_by_chromium_is_read() -> 
     assert report.values == page.values
     assert report.as_published == page.as_published == {}
     assert _words(report) == _words(page)
+
+
+def test_a_portal_pages_copy_keeps_its_empty_cells_as_chromium_copies_them() -> None:
+    """Cells holding &nbsp; come as a line of a space, or between tabs (“ \\t \\t”) where they
+    hold no paragraph: the copy of the Shanghai markup keeps every empty cell, and reads as the
+    page itself."""
+    from export.reading.html_import import read_html_text
+    from tests.real.shanghai import SHANGHAI_2019, as_2021
+
+    page = read_html_text(as_2021(SHANGHAI_2019.read_text("utf-8")), "网页").report
+    report = read_report_file(HERE / "chromium-shanghai-2021-layout.txt").report
+    assert report.values == page.values
+    assert report.as_published == page.as_published == {}
+    assert _words(report) == _words(page)

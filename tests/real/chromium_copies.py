@@ -18,7 +18,8 @@ also turns no-break spaces into spaces; so is it done here). The pages:
 The first two pages are also printed to PDF (``--print-to-pdf``, without the browser's header and
 footer), as a clerk saves a portal page with 打印 → 另存为 PDF: ``chromium-*-page.pdf``; and so is
 the Shanghai page with its 二 in the 2021 layout (``shanghai.as_2021``), in the portal's own
-markup: ``chromium-shanghai-2021-layout.pdf``.
+markup, whose empty cells hold ``&nbsp;``: ``chromium-shanghai-2021-layout.pdf``, and its copy
+``chromium-shanghai-2021-layout.txt``.
 """
 
 from __future__ import annotations
@@ -121,8 +122,10 @@ def main() -> None:
                 print("written", (HERE / name).with_suffix(".pdf"))
         layout_2021 = made / "shanghai-2021-layout.html"
         layout_2021.write_text(as_2021(SHANGHAI_2019.read_text("utf-8")), encoding="utf-8")
-        printed(layout_2021, HERE / "chromium-shanghai-2021-layout.pdf")
-        print("written", HERE / "chromium-shanghai-2021-layout.pdf")
+        copied = HERE / "chromium-shanghai-2021-layout.txt"
+        copied.write_text(copied_text(layout_2021), encoding="utf-8")
+        printed(layout_2021, copied.with_suffix(".pdf"))
+        print("written", copied, copied.with_suffix(".pdf"))
 
 
 if __name__ == "__main__":
