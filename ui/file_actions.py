@@ -82,14 +82,14 @@ class FileActions(QObject):
         from PySide6.QtGui import QGuiApplication
 
         from export.reading.html_import import read_html_text
-        from export.reading.text_import import read_plain_text
+        from export.reading.text_import import has_tables, read_plain_text
 
         data = QGuiApplication.clipboard().mimeData()
         if data is not None and data.hasHtml():
             html = data.html()
             self._take_in("剪贴板中的报告", lambda: read_html_text(html, "复制的网页"))
-        elif data is not None and data.hasText() and "\t" in data.text():
-            text = data.text()  # a browser's plain text: table rows as tab-separated cells
+        elif data is not None and data.hasText() and has_tables(data.text()):
+            text = data.text()  # a browser's plain text of a page with the report's tables
             self._take_in("剪贴板中的报告", lambda: read_plain_text(text, "复制的文字"))
         else:
             dialogs.error(

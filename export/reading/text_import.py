@@ -42,6 +42,14 @@ def read_plain_text(text: str, kind: str) -> ImportResult:
     return read_document(text_blocks(text), kind)
 
 
+def has_tables(text: str) -> bool:
+    """Whether plain text holds a report's tables as a browser copies them: rows of tabbed
+    cells, or (Chromium, where the cells hold paragraphs) the format's row labels a line each."""
+    return "\t" in text or any(
+        canonical_label(line) in _ROW_LABELS for line in text.splitlines()[:MAX_BLOCKS]
+    )
+
+
 def read_text_file(path: Path) -> ImportResult:
     """Text a clerk pasted into a file (.txt): UTF-8 or GB18030, as Notepad saves it."""
     from .html_import import decode_page

@@ -733,3 +733,14 @@ def test_a_report_copied_from_a_web_page_is_pasted(
     window.actions_by_name["paste_report"].trigger()  # replaces the report pasted before
     assert any("已从复制的文字读取" in text for text in answers.asked)
     assert window.session is not None and window.session.report.year == 2021
+    from tests.real.chromium_copies import HERE, copied_report
+
+    chromium = QMimeData()  # what Chromium really copies: one cell a line, no tab at all
+    chromium.setText((HERE / "chromium-word-page.txt").read_text("utf-8"))
+    assert "\t" not in chromium.text()
+    clipboard.setMimeData(chromium)
+    errors = len(answers.errors)
+    window.actions_by_name["paste_report"].trigger()
+    assert len(answers.errors) == errors  # not “没有复制的报告”, as when a tab was required
+    assert window.session is not None
+    assert window.session.report.values == copied_report().values
