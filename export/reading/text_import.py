@@ -61,11 +61,13 @@ def text_blocks(text: str) -> list[Block]:
     """Lines without a tab are paragraphs; runs of tabbed lines are tables."""
     blocks: list[Block] = []
     numbers = itertools.count(1)
-    # A line of nothing but a space is kept for now: Chromium copies a cell holding &nbsp; so.
-    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line]
-    if len(lines) > MAX_BLOCKS:  # before a table of them is laid out
+    # Empty lines, and lines of nothing but a space, are kept for now: Chromium copies empty
+    # cells so (see _run_cells).
+    lines = text.replace("\r\n", "\n").split("\n")
+    filled = [line for line in lines if line.strip()]
+    if len(filled) > MAX_BLOCKS or len(lines) > 4 * MAX_BLOCKS:  # before tables are laid out
         raise refused(f"文字有 {len(lines):,} 行，不像一份年度报告，未读取。")
-    refuse_2019([cell.strip() for line in lines for cell in line.split("\t")])  # its rows differ
+    refuse_2019([cell.strip() for line in filled for cell in line.split("\t")])  # rows differ
     rebuilt = [line for line in _tabbed_rows(lines) if line.strip()]
     for tabbed, group in itertools.groupby(rebuilt, key=lambda line: "\t" in line):
         if tabbed:
@@ -123,7 +125,8 @@ _ROW_WIDTHS = Counter(canonical_label(rows[-1]) for rows, _ in _PATHS if rows)
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])$"
 )
-_SECTION = re.compile(r"^[一二三四五六]、")  # a section's heading ends a table's cells
+# A section's heading ends a table's cells; 一、 alone is the first part of a row's label.
+_SECTION = re.compile(r"^[一二三四五六]、.")
 _MIN_NUMBERS = 3  # a run of cells with fewer numbers is not a table
 
 
@@ -133,9 +136,11 @@ def _tabbed_rows(lines: list[str]) -> list[str]:
     start = 0
     while start < len(lines):
         end = start
-        while end < len(lines) and _one_cell(lines[end]):
+        while end < len(lines) and (not lines[end] or _one_cell(lines[end])):
             end += 1
-        run = [cell for line in lines[start:end] for cell in _cells(line)]
+        while end > start and not lines[end - 1]:
+            end -= 1  # the empty lines after a run are no cells of it
+        run = _run_cells(lines[start:end])
         if sum(_number(cell) for cell in run) >= _MIN_NUMBERS and any(
             canonical_label(cell) in _TABLE_WORDS for cell in run
         ):
@@ -158,6 +163,23 @@ def _one_cell(line: str) -> bool:
     return len(line) <= 60 and "。" not in line and not _SECTION.match(line)
 
 
+def _run_cells(lines: list[str]) -> list[str]:
+    """The cells of a run of lines. Chromium ends a cell holding a paragraph with an empty line,
+    and an empty one (its paragraph only a line break) with two more: three or more empty lines
+    between cells hold one empty cell for every two beyond the first."""
+    cells: list[str] = []
+    empty = 0
+    for line in lines:
+        if not line:
+            empty += 1
+            continue
+        if cells and empty >= 3:
+            cells += [""] * ((empty - 1) // 2)
+        empty = 0
+        cells += _cells(line)
+    return cells
+
+
 def _cells(line: str) -> list[str]:
     """A line's cells: itself, or the empty cells it holds between tabs (a tab at its end goes
     before the next line's cell)."""
@@ -173,7 +195,8 @@ def _rows(cells: list[str]) -> list[list[str]]:
     """A table's cells in reading order, as rows: a block title alone, a header's upper words
     and its words over the numbers on a row each, and each row's labels with the numbers after
     them. A row of the format without a number was left blank (0). A row with some numbers but
-    not all lost its empty cells in the copy, and which they were cannot be told: refused."""
+    not all lost its empty cells (the empty lines that stood for them, see ``_run_cells``), and
+    which they were cannot be told: refused."""
     rows: list[list[str]] = []
     groups: list[str] = []  # a header's words over other words
     leaves: list[str] = []  # and those over the numbers
@@ -226,7 +249,7 @@ def _lost_cells(labels: list[str], found: int, wanted: int) -> str:
     return (
         f"表格是逐格复制成文字的，空白的格子已经丢失：{row}只有 {found} 个数字，应有 {wanted} 个，"
         "无法知道哪些格子是空的。请在浏览器中把网页“另存为”网页文件（.html）再导入，"
-        "或者复制后直接在本程序中粘贴（不要先粘贴到记事本）。"
+        "或者复制后直接在本程序中粘贴（不要经过别的程序）。"
     )
 
 

@@ -64,13 +64,30 @@ def test_a_row_left_blank_is_0_and_the_rows_after_it_keep_their_numbers(tmp_path
     assert report.as_published  # the printed totals still count the numbers taken out
 
 
-def test_a_copy_that_lost_blank_cells_is_refused_saying_what_to_do_instead() -> None:
-    """A hand-made report leaves cells blank for 0; copied one cell a line, which cells were
-    blank cannot be told."""
+def test_a_hand_made_page_copied_by_chromium_keeps_its_blank_cells(tmp_path: Path) -> None:
+    """A hand-made report leaves cells blank for 0. Chromium copies such a cell (a paragraph of
+    a line break) as two more empty lines: the copy reads as the Word document."""
+    from tests.export.documents import hand_made_docx
+
+    expected = read_report_file(hand_made_docx(tmp_path / "手工.docx")).report
+    report = read_report_file(HERE / "chromium-hand-made-page.txt").report
+    assert report.values == expected.values
+    assert report.texts == expected.texts
+    assert (report.meta, report.signed_on) == (expected.meta, expected.signed_on)
+
+
+def test_a_copy_that_lost_its_blank_cells_is_refused_saying_what_to_do_instead(
+    tmp_path: Path,
+) -> None:
+    """The same copy after a program dropped its empty lines: which cells were blank cannot be
+    told any more."""
+    text = (HERE / "chromium-hand-made-page.txt").read_text(encoding="utf-8")
+    collapsed = tmp_path / "粘贴过的.txt"
+    collapsed.write_text(re.sub(r"\n\n+", "\n", text), encoding="utf-8")
     with pytest.raises(FileRefused) as refusal:
-        read_report_file(HERE / "chromium-hand-made-page.txt")
+        read_report_file(collapsed)
     message = str(refusal.value)
-    assert "“四、结转下年度继续办理”一行只有 2 个数字，应有 7 个" in message
+    assert "只有" in message and "个数字，应有" in message
     assert "另存为" in message and "（.html）" in message
 
 
