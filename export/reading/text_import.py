@@ -145,10 +145,10 @@ def _tabbed_rows(lines: list[str]) -> list[str]:
             canonical_label(cell) in _TABLE_WORDS for cell in run
         ):
             result += ["\t".join(row) if len(row) > 1 else row[0] + "\t" for row in _rows(run)]
-            start = end
-        else:
-            result.append(lines[start])
-            start += 1
+        else:  # no table: nor is any part of it (once through, however long)
+            end = max(end, start + 1)
+            result += lines[start:end]
+        start = end
     return result
 
 
