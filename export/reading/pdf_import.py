@@ -192,13 +192,13 @@ def _closing_lines(page: Any) -> list[dict[str, Any]]:
     is closed already, and a line drawn on through the gap to the next table would join the
     two.)"""
     ends: dict[float, list[float]] = {}
-    standing: list[tuple[float, float, float]] = []  # x, top, bottom of the vertical rules
+    standing: dict[int, list[tuple[float, float]]] = {}  # the vertical rules' tops and bottoms
     for edge in page.edges:
         if edge["orientation"] == "h" and edge["x1"] - edge["x0"] > 5:
             for x in (edge["x0"], edge["x1"]):
                 ends.setdefault(round(x, 1), []).append(edge["top"])
         elif edge["orientation"] == "v" and edge["bottom"] - edge["top"] > 2:
-            standing.append((edge["x0"], edge["top"], edge["bottom"]))
+            standing.setdefault(round(edge["x0"]), []).append((edge["top"], edge["bottom"]))
     lines = []
     for x, tops in ends.items():
         runs: list[list[float]] = []
@@ -220,8 +220,9 @@ def _closing_lines(page: Any) -> list[dict[str, Any]]:
             for run in runs
             if len(run) >= 3
             and not any(
-                abs(vx - x) <= 1.5 and top < run[-1] and bottom > run[0]
-                for vx, top, bottom in standing
+                top < run[-1] and bottom > run[0]
+                for near in range(round(x) - 2, round(x) + 3)  # within about two points
+                for top, bottom in standing.get(near, ())
             )
         ]
     return lines
