@@ -187,8 +187,14 @@ def _cells(line: str) -> list[str]:
     return cells[:-1] if len(cells) > 1 and not cells[-1] else cells
 
 
+def _value(cell: str) -> bool:
+    """A data cell's text: a number, blank, or "none" as published tables print it (—, /)."""
+    return bool(_NUMBER.match(cell)) or says_none(cell)
+
+
 def _number(cell: str) -> bool:
-    return bool(cell.strip()) and (bool(_NUMBER.match(cell)) or says_none(cell))
+    """A data cell's text that is not blank: it stands in the copy for a cell of its own."""
+    return bool(cell.strip()) and _value(cell)
 
 
 def _rows(cells: list[str]) -> list[list[str]]:
@@ -273,7 +279,7 @@ def _applications(rows: list[list[str]]) -> dict[tuple[int, int], str]:
     width = len(_APPLICANTS)
     grid: dict[tuple[int, int], str] = {}
     for r, row in enumerate(rows, 1):
-        if len(row) >= width and all(_NUMBER.match(cell) for cell in row[-width:]):
+        if len(row) >= width and all(_value(cell) for cell in row[-width:]):
             labels = [cell for cell in row[:-width] if cell]
             for i, label in enumerate(labels):
                 grid[(r, _LABEL_COLUMNS - len(labels) + 1 + i)] = label
@@ -297,7 +303,7 @@ def _review(rows: list[list[str]]) -> dict[tuple[int, int], str]:
     outcome = itertools.count(1)
     for r, row in enumerate(rows, 1):
         cells = [cell for cell in row if cell]
-        if cells and all(_NUMBER.match(cell) for cell in row):
+        if cells and all(_value(cell) for cell in row):
             for c, cell in enumerate(row, 1):
                 if cell.strip():
                     grid[(r, c)] = cell

@@ -147,3 +147,18 @@ def test_a_portal_pages_copy_keeps_its_empty_cells_as_chromium_copies_them() -> 
     assert report.values == page.values
     assert report.as_published == page.as_published == {}
     assert _words(report) == _words(page)
+
+
+def test_none_printed_in_a_copied_cell_is_0_as_in_every_document(tmp_path: Path) -> None:
+    """A copied row holding — or / read as no row at all (找不到这些行): the rebuilding took
+    them for cells, the table's layout did not. They are 0, as in Word, pages and PDFs."""
+    lines = WORD_PAGE.read_text(encoding="utf-8").split("\n")
+    row = lines.index("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+    assert lines[row + 2] == "45" and lines[row + 4] == "29"
+    lines[row + 2], lines[row + 4] = "—", "/"
+    copied = tmp_path / "复制的.txt"
+    copied.write_text("\n".join(lines), encoding="utf-8")
+    report = read_report_file(copied).report
+    for col in ("natural_person", "commercial"):
+        assert report.value(CellRef("applications", "partly_disclosed", col)) == 0
+    assert report.value(CellRef("applications", "partly_disclosed", "research")) == 37
