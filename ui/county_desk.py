@@ -58,7 +58,13 @@ from export.county_desk import (
 from model.checks.identity import FIRST_YEAR
 from model.problems import Severity
 from model.refusal import FileRefused
-from model.settings import Settings, SettingsError, load_settings, save_settings
+from model.settings import (
+    Settings,
+    SettingsError,
+    load_settings,
+    save_settings,
+    settings_or_defaults,
+)
 from model.store.store import Store
 
 from . import dialogs
@@ -97,7 +103,7 @@ class _Reader(QObject):
     @Slot()
     def run(self) -> None:
         units: list[Unit] = []
-        settings = _settings() or Settings()  # the publication deadline
+        settings = settings_or_defaults()  # the publication deadline
         with Store.open(self.database) as store:  # a connection of this thread's own
             previous = last_years(store)
             for index, path in enumerate(self.paths):
@@ -436,27 +442,32 @@ class CountyDesk(QDialog):
             lambda desk, path: write_unit_problems(desk, unit, path),
         )
 
+    def _selected_files(self) -> list[tuple[Unit, Path]]:
+        """The selected rows that are files read, with their files."""
+        return [
+            (unit, unit.source)
+            for unit in self._selected()
+            if unit.source is not None and unit.report is not None
+        ]
+
     @Slot()
     def toggle_included(self) -> None:
-        for unit in self._selected():
-            if unit.source is not None and unit.report is not None:
-                self.included ^= {unit.source}
+        for _, source in self._selected_files():
+            self.included ^= {source}
         self._refresh()
 
     @Slot()
     def keep_selected(self) -> None:
-        for unit in self._selected():
-            if unit.source is not None and unit.report is not None:
-                self.kept[unit.name] = unit.source
+        for unit, source in self._selected_files():
+            self.kept[unit.name] = source
         self._refresh()
 
     @Slot()
     def import_selected(self) -> None:
         if self.import_file is None:
             return
-        for unit in self._selected():
-            if unit.source is not None and unit.report is not None:
-                self.import_file(unit.source)
+        for _, source in self._selected_files():
+            self.import_file(source)
 
     # ── what goes out ──
 
