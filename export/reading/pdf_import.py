@@ -16,7 +16,7 @@ import logging
 import re
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from model.format.format_2021 import TABLES
 from model.format.labels import canonical_label
@@ -151,7 +151,14 @@ def _inflates_beyond(stream: object, limit: int) -> bool:
 
 
 Line = tuple[float, float, float, str]  # top, x0, x1, text
-Table = tuple[float, list[Row], set[float]]  # top, rows, the left edges of all its cells
+
+
+class Table(NamedTuple):
+    top: float
+    rows: list[Row]
+    edges: set[float]  # the left edges of all its cells, empty ones included
+
+
 Page = tuple[list[Line], list[Table]]
 
 
@@ -175,7 +182,11 @@ def _page(page: Any) -> Page:
     ]
     lines = [line for line in lines if not PAGE_NUMBER.match(line[3])]  # — 3 —, 第3页
     tables = [
-        (table.bbox[1], _rows(table), {cell[0] for row in table.rows for cell in row.cells if cell})
+        Table(
+            table.bbox[1],
+            _rows(table),
+            {cell[0] for row in table.rows for cell in row.cells if cell},
+        )
         for table in found
     ]
     return lines, tables
@@ -251,15 +262,16 @@ def _blocks(pages: list[Page]) -> list[Block]:
         kept = [line for line in lines if line[3] not in running or line[3] not in seen]
         seen |= {line[3] for line in lines}
         placed = sorted(
-            [(line[0], "line", line) for line in kept] + [(t[0], "table", t) for t in tables],
+            [(line[0], "line", line) for line in kept] + [(t.top, "table", t) for t in tables],
             key=lambda item: item[0],
         )
         for index, (_, kind, item) in enumerate(placed):
             first_on_page = index == 0
             continues = first_on_page and items and items[-1][0] == "table"
-            if kind == "table" and continues and _same_columns(items[-1][1][2], item[2]):
-                top, rows, edges = items[-1][1]
-                items[-1] = ("table", (top, _continued(rows, item[1]), edges | item[2]))
+            last = items[-1][1] if continues else None
+            if kind == "table" and last is not None and _same_columns(last.edges, item.edges):
+                joined = _continued(last.rows, item.rows)
+                items[-1] = ("table", last._replace(rows=joined, edges=last.edges | item.edges))
             else:
                 items.append((kind, item))
     blocks: list[Block] = []
@@ -275,8 +287,8 @@ def _blocks(pages: list[Page]) -> list[Block]:
             text_lines = [item for _, item in group]
             blocks += [("p", text) for text in _paragraphs(text_lines, margins)]
         else:
-            for _, (_, rows, _) in group:
-                blocks.append(("t", _sheet(rows, next(numbers))))
+            for _, table in group:
+                blocks.append(("t", _sheet(table.rows, next(numbers))))
     return blocks
 
 

@@ -2,7 +2,8 @@
 
 Tables are found by their labels, not by fixed coordinates, and the label variants of
 format-2021.md are accepted; blank cells are 0, and so are cells that print "none" as published
-tables do (—, ——, -, /, 无); a total that disagrees with its parts is refused naming the cell. A merged range holds its value in its first cell, as Excel and Word both do.
+tables do (—, ——, -, /, 无); a total that disagrees with its parts is refused naming the cell. A
+merged range holds its value in its first cell, as Excel and Word both do.
 """
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ def test_a_frame_round_the_page_is_not_a_table(tmp_path: Path) -> None:
 def test_a_running_title_is_kept_once_and_a_new_table_is_not_glued_to_the_last() -> None:
     """The title printed atop every page stays once (where the report begins); a table that
     starts a page with a label of the format's own (四 after 三) is a table of its own."""
-    from export.reading.pdf_import import _blocks
+    from export.reading.pdf_import import Table, _blocks
 
     title = "海原县关桥乡人民政府2021年政府信息公开工作年度报告"
     three = [[(85.0, "四、结转下年度继续办理"), (214.0, "1")]]
@@ -111,8 +111,8 @@ def test_a_running_title_is_kept_once_and_a_new_table_is_not_glued_to_the_last()
             ],
             [],
         ),
-        ([(40.0, 150.0, 450.0, title)], [(72.0, three, {85.0, 214.0})]),
-        ([(40.0, 150.0, 450.0, title)], [(72.0, four, {85.0, 229.0})]),
+        ([(40.0, 150.0, 450.0, title)], [Table(72.0, three, {85.0, 214.0})]),
+        ([(40.0, 150.0, 450.0, title)], [Table(72.0, four, {85.0, 229.0})]),
     ]
     blocks = _blocks(pages)
     assert [text for kind, text in blocks if kind == "p"] == [title, title, "一、总体情况", body]
